@@ -1,0 +1,75 @@
+// The shape of stet.config.yaml, with defaults, as a zod schema: the single source of truth for
+// what a config may contain.
+
+import { z } from "zod";
+
+const RESERVED_IDS = new Set(["feeds", "api", "search", "assets", "page"]);
+
+const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+  message: "must be an absolute http(s) URL",
+});
+
+const regex = z.string().refine(
+  (value) => {
+    try {
+      new RegExp(value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be a valid regular expression" },
+);
+
+const selectors = z.strictObject({
+  title: z.string().optional(),
+  byline: z.string().optional(),
+  published: z.string().optional(),
+  body: z.string().optional(),
+  remove: z.array(z.string()).optional(),
+});
+
+const outlet = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be lowercase letters, digits and dashes")
+      .refine((id) => !RESERVED_IDS.has(id), { message: "is reserved for the site's own pages" }),
+    name: z.string().min(1),
+    feeds: z.array(httpUrl).default([]),
+    sitemaps: z.array(httpUrl).default([]),
+    urls: z.array(httpUrl).default([]),
+    articleUrl: regex.optional(),
+    selectors: selectors.optional(),
+  })
+  .refine((o) => o.feeds.length + o.sitemaps.length + o.urls.length > 0, {
+    message: "needs at least one of feeds, sitemaps or urls",
+  });
+
+export const configSchema = z.strictObject({
+  site: z
+    .strictObject({
+      title: z.string().min(1).default("stet"),
+      baseUrl: httpUrl.default("http://127.0.0.1:8080/"),
+    })
+    .prefault({}),
+  fetch: z
+    .strictObject({
+      userAgent: z.string().min(1).default("stet (+https://github.com/stet-news/stet)"),
+      concurrency: z.number().int().min(1).max(32).default(4),
+      perHostDelayMs: z.number().int().min(0).default(1000),
+      timeoutMs: z.number().int().min(100).default(20_000),
+      maxBytes: z.number().int().min(1024).default(5_000_000),
+      maxAgeDays: z.number().int().min(1).default(30),
+    })
+    .prefault({}),
+  git: z
+    .strictObject({
+      authorName: z.string().min(1).default("stet"),
+      authorEmail: z.string().min(1).default("stet@users.noreply.github.com"),
+    })
+    .prefault({}),
+  outlets: z.array(outlet).min(1, "must list at least one outlet"),
+});
+
+export type RawConfig = z.output<typeof configSchema>;

@@ -1,0 +1,103 @@
+// The shapes that flow through stet's pipeline, in one place: config → fetch → extract → archive
+// → history → diff → render.
+
+/** An article's text as stet stores and compares it: one string per paragraph, no markup. */
+export interface Article {
+  title: string | null;
+  byline: string | null;
+  /** Publication date as the page states it, ISO 8601 when it could be parsed. */
+  published: string | null;
+  paragraphs: string[];
+}
+
+/** Which layer of the extractor produced a field. */
+export type ExtractionMethod = "selectors" | "json-ld" | "meta" | "readability" | "html" | "none";
+
+/** An article extracted from one HTML page, with the method that produced each field. */
+export interface ExtractedArticle extends Article {
+  methods: {
+    title: ExtractionMethod;
+    byline: ExtractionMethod;
+    published: ExtractionMethod;
+    paragraphs: ExtractionMethod;
+  };
+}
+
+/** Per-outlet CSS selectors that override generic extraction. */
+export interface Selectors {
+  title?: string;
+  byline?: string;
+  published?: string;
+  body?: string;
+  remove?: string[];
+}
+
+/** One watched news outlet, as configured. */
+export interface Outlet {
+  id: string;
+  name: string;
+  feeds: string[];
+  sitemaps: string[];
+  urls: string[];
+  articleUrl?: RegExp;
+  selectors?: Selectors;
+}
+
+/** The validated contents of stet.config.yaml. */
+export interface StetConfig {
+  site: { title: string; baseUrl: string };
+  fetch: {
+    userAgent: string;
+    concurrency: number;
+    perHostDelayMs: number;
+    timeoutMs: number;
+    maxBytes: number;
+    /** Articles first seen longer ago than this are no longer checked. */
+    maxAgeDays: number;
+  };
+  git: { authorName: string; authorEmail: string };
+  outlets: Outlet[];
+}
+
+/** One archived version of an article, read back from git history. */
+export interface Version extends Article {
+  /** 1-based position among the article's versions, oldest first. */
+  number: number;
+  commit: string;
+  /** Fetch time: the commit's author date, ISO 8601 UTC. */
+  time: string;
+  url: string;
+}
+
+/** Every recorded version of one article, oldest first. */
+export interface ArticleHistory {
+  outlet: string;
+  /** Path of the archive file relative to the repository, e.g. `archive/harbor/news/vote.md`. */
+  file: string;
+  /** The article's site path below its outlet, e.g. `news/vote` (archive path without `.md`). */
+  slug: string;
+  url: string;
+  versions: Version[];
+}
+
+/** A word-level piece of an edited paragraph or headline. */
+export interface WordChange {
+  kind: "same" | "added" | "removed";
+  text: string;
+}
+
+/** How one paragraph fared between two versions. */
+export type ParagraphChange =
+  | { kind: "same"; text: string }
+  | { kind: "added"; text: string }
+  | { kind: "removed"; text: string }
+  | { kind: "edited"; before: string; after: string; words: WordChange[] };
+
+/** Everything that changed between two versions of an article. */
+export interface VersionDiff {
+  title: WordChange[];
+  byline: WordChange[];
+  paragraphs: ParagraphChange[];
+  wordsAdded: number;
+  wordsRemoved: number;
+}
