@@ -1,0 +1,53 @@
+// Writes one article version into the archive and commits it with simple-git: one commit per
+// version, dated at fetch time, with a message that reads well in `git log`.
+
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { SimpleGit } from "simple-git";
+import { type ArchivedArticle, serializeArticleFile } from "./article-file.ts";
+
+export interface CommitDetails {
+  outlet: string;
+  /** 1-based number of this version of the article. */
+  version: number;
+  /** Fetch time, ISO 8601: author and committer date. */
+  time: string;
+  authorName: string;
+  authorEmail: string;
+}
+
+/** The commit message: `<outlet>: <headline>` and trailers. */
+export function commitMessage(article: ArchivedArticle, details: CommitDetails): string[] {
+  const headline = article.title ?? article.url;
+  return [
+    `${details.outlet}: ${headline}`,
+    `Article-URL: ${article.url}\nVersion: ${details.version}`,
+  ];
+}
+
+/** Writes `file` (relative to the repo) and commits only that file; returns the commit id. */
+export async function commitVersion(
+  git: SimpleGit,
+  repo: string,
+  file: string,
+  article: ArchivedArticle,
+  details: CommitDetails,
+): Promise<string> {
+  const absolute = join(repo, file);
+  await mkdir(dirname(absolute), { recursive: true });
+  await writeFile(absolute, serializeArticleFile(article));
+  const date = `${details.time}`;
+  const identity = {
+    GIT_AUTHOR_NAME: details.authorName,
+    GIT_AUTHOR_EMAIL: details.authorEmail,
+    GIT_COMMITTER_NAME: details.authorName,
+    GIT_COMMITTER_EMAIL: details.authorEmail,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+  await git.env({ ...process.env, ...identity }).add(file);
+  const result = await git
+    .env({ ...process.env, ...identity })
+    .commit(commitMessage(article, details), [file], { "--no-verify": null });
+  return result.commit;
+}

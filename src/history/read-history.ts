@@ -1,0 +1,101 @@
+// Walks the git history of archive/ into one ArticleHistory per article, oldest version first:
+// one `git log` plus one `git cat-file --batch`, whatever the size of the archive.
+
+import { execFile } from "node:child_process";
+import { isDeepStrictEqual, promisify } from "node:util";
+import { ArticleFileError, parseArticleFile } from "../archive/article-file.ts";
+import { ArchiveError } from "../errors.ts";
+import type { Article, ArticleHistory } from "../types.ts";
+import { GIT_LOG_ARGS, type LogEntry, parseGitLog } from "./parse-git-log.ts";
+import { readBlobs } from "./read-blobs.ts";
+
+const run = promisify(execFile);
+const ARTICLE_FILE = /^archive\/([a-z0-9][a-z0-9-]*)\/(.+)\.md$/;
+
+/** A version the build had to skip, and why. */
+export interface HistoryProblem {
+  file: string;
+  commit: string;
+  message: string;
+}
+
+export interface History {
+  articles: ArticleHistory[];
+  problems: HistoryProblem[];
+}
+
+/** Reads every version of every article under `<repo>/archive/`. */
+export async function readHistory(repo: string): Promise<History> {
+  let log: string;
+  try {
+    ({ stdout: log } = await run("git", [...GIT_LOG_ARGS, "--", "archive/"], {
+      cwd: repo,
+      maxBuffer: 1 << 30,
+    }));
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? "");
+    if (/does not have any commits yet/.test(stderr)) return { articles: [], problems: [] };
+    throw new ArchiveError(
+      `cannot read the history of ${repo}: ${stderr.trim() || (error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const entries = parseGitLog(log).filter((entry) => ARTICLE_FILE.test(entry.path));
+  const live = entries.filter((entry) => entry.status !== "D");
+  const texts = await readBlobs(
+    repo,
+    live.map((entry) => entry.blob),
+  );
+  const textOf = new Map(live.map((entry, index) => [entry, texts[index] ?? ""]));
+  return assembleHistories(entries, textOf);
+}
+
+/** Groups file changes into articles; pure apart from the blob texts handed in. */
+export function assembleHistories(entries: LogEntry[], textOf: Map<LogEntry, string>): History {
+  const byFile = new Map<string, LogEntry[]>();
+  for (const entry of entries) {
+    const list = byFile.get(entry.path) ?? [];
+    list.push(entry);
+    byFile.set(entry.path, list);
+  }
+  const articles: ArticleHistory[] = [];
+  const problems: HistoryProblem[] = [];
+  for (const [file, changes] of byFile) {
+    // A deleted file is a takedown: the article leaves every page and feed.
+    if (changes[changes.length - 1]?.status === "D") continue;
+    const match = ARTICLE_FILE.exec(file);
+    if (!match) continue;
+    const history: ArticleHistory = {
+      outlet: match[1] ?? "",
+      file,
+      slug: match[2] ?? "",
+      url: "",
+      versions: [],
+    };
+    let previous: Article | undefined;
+    for (const change of changes) {
+      if (change.status === "D") continue;
+      let parsed: ReturnType<typeof parseArticleFile>;
+      try {
+        parsed = parseArticleFile(textOf.get(change) ?? "");
+      } catch (error) {
+        if (!(error instanceof ArticleFileError)) throw error;
+        problems.push({ file, commit: change.commit, message: error.message });
+        continue;
+      }
+      const { url, ...article } = parsed;
+      if (previous && isDeepStrictEqual(previous, article)) continue;
+      previous = article;
+      history.url = url;
+      history.versions.push({
+        ...article,
+        url,
+        number: history.versions.length + 1,
+        commit: change.commit,
+        time: change.time,
+      });
+    }
+    if (history.versions.length > 0) articles.push(history);
+  }
+  return { articles, problems };
+}
