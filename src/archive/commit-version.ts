@@ -1,9 +1,10 @@
 // Writes one article version into the archive and commits it with simple-git: one commit per
 // version, dated at fetch time, with a message that reads well in `git log`.
 
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { SimpleGit } from "simple-git";
+import { ArchiveError } from "../errors.ts";
 import { type ArchivedArticle, serializeArticleFile } from "./article-file.ts";
 
 export interface CommitDetails {
@@ -15,6 +16,16 @@ export interface CommitDetails {
   authorName: string;
   authorEmail: string;
 }
+
+/** Environment variables commitVersion sets; simple-git must be told to allow them. */
+export const COMMIT_ENVIRONMENT = [
+  "GIT_AUTHOR_NAME",
+  "GIT_AUTHOR_EMAIL",
+  "GIT_COMMITTER_NAME",
+  "GIT_COMMITTER_EMAIL",
+  "GIT_AUTHOR_DATE",
+  "GIT_COMMITTER_DATE",
+] as const;
 
 /** The commit message: `<outlet>: <headline>` and trailers. */
 export function commitMessage(article: ArchivedArticle, details: CommitDetails): string[] {
@@ -45,9 +56,31 @@ export async function commitVersion(
     GIT_AUTHOR_DATE: date,
     GIT_COMMITTER_DATE: date,
   };
-  await git.env({ ...process.env, ...identity }).add(file);
-  const result = await git
-    .env({ ...process.env, ...identity })
-    .commit(commitMessage(article, details), [file], { "--no-verify": null });
-  return result.commit;
+  // simple-git refuses an environment that carries EDITOR and the like, so pass only what git needs.
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    LANG: "C.UTF-8",
+    ...identity,
+  };
+  try {
+    await git.env(env).add(file);
+    const result = await git
+      .env(env)
+      .commit(commitMessage(article, details), [file], { "--no-verify": null });
+    return result.commit;
+  } catch (error) {
+    // Leave the tree as the last commit has it, so a failed commit is not mistaken for a version.
+    await git
+      .env(env)
+      .raw(["reset", "-q", "--", file])
+      .catch(() => undefined);
+    await git
+      .env(env)
+      .raw(["checkout", "-q", "--", file])
+      .catch(() => rm(absolute, { force: true }));
+    throw new ArchiveError(`could not commit ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }

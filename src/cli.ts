@@ -1,0 +1,132 @@
+// The `stet` command line: parses arguments and hands over to src/commands/.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { StetError, UsageError } from "./errors.ts";
+
+const HELP = `stet: an honest, public record of how news articles change
+
+Usage:
+  stet fetch [--config FILE] [--repo DIR] [--now ISO8601] [--outlet ID] [--dry-run]
+  stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL]
+  stet extract FILE... [--url URL] --json
+  stet serve [--out DIR] [--port N]
+
+Options:
+  --repo DIR       git working tree that holds archive/ (default: current directory)
+  --config FILE    config file (default: <repo>/stet.config.yaml)
+  --now ISO8601    fetch: fix the clock; every commit is dated at this time
+  --outlet ID      fetch: only this outlet
+  --dry-run        fetch: fetch and compare, but commit nothing
+  --out DIR        build, serve: site folder (default: site)
+  --base-url URL   build: absolute URL the site is published at (default: site.baseUrl in config)
+  --url URL        extract: the URL the files were fetched from (resolves relative links)
+  --json           extract: print one JSON object per file, one per line
+  --port N         serve: port on 127.0.0.1 (default: 8080)
+  -h, --help       show this help
+  -v, --version    show the version
+`;
+
+const COMMAND_OPTIONS = {
+  fetch: ["config", "repo", "now", "outlet", "dry-run"],
+  build: ["config", "repo", "out", "base-url"],
+  extract: ["url", "json"],
+  serve: ["out", "port"],
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: "string" },
+      repo: { type: "string" },
+      now: { type: "string" },
+      outlet: { type: "string" },
+      "dry-run": { type: "boolean" },
+      out: { type: "string" },
+      "base-url": { type: "string" },
+      url: { type: "string" },
+      json: { type: "boolean" },
+      port: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    process.stdout.write(`stet ${pkg.version}\n`);
+    return 0;
+  }
+  if (values.help || command === undefined || command === "help") {
+    process.stdout.write(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (!(command in COMMAND_OPTIONS))
+    throw new UsageError(`unknown command "${command}"; see stet --help`);
+  const allowed: readonly string[] = COMMAND_OPTIONS[command as keyof typeof COMMAND_OPTIONS];
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && !allowed.includes(name)) {
+      throw new UsageError(`stet ${command} does not take --${name}; see stet --help`);
+    }
+  }
+  if (command !== "extract" && rest.length > 0) {
+    throw new UsageError(
+      `stet ${command} takes no arguments (got "${rest.join(" ")}"); see stet --help`,
+    );
+  }
+  const repo = values.repo ?? ".";
+  const config = values.config ?? join(repo, "stet.config.yaml");
+  // Commands are imported on use: Eleventy alone takes ~0.6 s to load, and fetch never needs it.
+  switch (command) {
+    case "fetch": {
+      const { fetchCommand } = await import("./commands/fetch.ts");
+      return fetchCommand({
+        config,
+        repo,
+        now: values.now,
+        outlet: values.outlet,
+        dryRun: values["dry-run"] ?? false,
+      });
+    }
+    case "build": {
+      const { buildCommand } = await import("./commands/build.ts");
+      return buildCommand({ config, repo, out: values.out ?? "site", baseUrl: values["base-url"] });
+    }
+    case "extract": {
+      if (rest.length === 0)
+        throw new UsageError("stet extract needs at least one FILE; see stet --help");
+      if (!values.json) throw new UsageError("stet extract prints JSON Lines only: add --json");
+      const { runExtract } = await import("./commands/extract.ts");
+      return runExtract(rest, { url: values.url, json: true }, process.stdout);
+    }
+    default: {
+      const port = Number(values.port ?? "8080");
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port ${values.port}: not a port number`);
+      const { serveCommand } = await import("./commands/serve.ts");
+      return serveCommand({ out: values.out ?? "site", port });
+    }
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof StetError) {
+    process.stderr.write(`stet: ${error.message}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  } else if (
+    error instanceof TypeError &&
+    "code" in error &&
+    String(error.code).startsWith("ERR_PARSE_ARGS")
+  ) {
+    process.stderr.write(`stet: ${error.message}; see stet --help\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}
