@@ -1,0 +1,37 @@
+// Everything that changed between two versions of an article: headline and byline word by word,
+// then the body paragraph by paragraph, with word-level changes inside edited paragraphs.
+
+import type { Article, ParagraphChange, VersionDiff, WordChange } from "../types.ts";
+import { alignParagraphs } from "./align-paragraphs.ts";
+import { diffWords } from "./diff-words.ts";
+import { countWords } from "./tokenize-words.ts";
+
+/**
+ * The diff from `before` to `after`. A missing headline or byline compares as empty text.
+ * `wordsAdded` and `wordsRemoved` count words (not punctuation) in everything shown as added or
+ * removed: headline, byline, added and removed paragraphs, and the changed parts of edited ones.
+ */
+export function diffVersions(before: Article, after: Article): VersionDiff {
+  const title = diffWords(before.title ?? "", after.title ?? "");
+  const byline = diffWords(before.byline ?? "", after.byline ?? "");
+  const counts = { added: 0, removed: 0 };
+  const countChanges = (changes: WordChange[]): void => {
+    for (const change of changes) {
+      if (change.kind !== "same") counts[change.kind] += countWords(change.text);
+    }
+  };
+  countChanges(title);
+  countChanges(byline);
+  const paragraphs: ParagraphChange[] = alignParagraphs(before.paragraphs, after.paragraphs).map(
+    (step) => {
+      if (step.kind === "edited") {
+        const words = diffWords(step.before, step.after);
+        countChanges(words);
+        return { ...step, words };
+      }
+      if (step.kind !== "same") counts[step.kind] += countWords(step.text);
+      return step;
+    },
+  );
+  return { title, byline, paragraphs, wordsAdded: counts.added, wordsRemoved: counts.removed };
+}
