@@ -26,7 +26,8 @@ export interface ClientOptions {
   maxRedirects?: number;
 }
 
-type Robots = RobotsRules | "allow-all" | "deny-all";
+// A string is why robots.txt could not be read: the site is then not fetched (RFC 9309).
+type Robots = RobotsRules | "allow-all" | string;
 
 export class PoliteClient {
   private readonly robots = new Map<string, Promise<Robots>>();
@@ -39,7 +40,9 @@ export class PoliteClient {
 
   /** GETs a page that robots.txt allows; `accept` lists the acceptable content types. */
   async get(url: string, accept: RegExp): Promise<PageResult> {
-    if (!(await this.allowed(url))) return { kind: "disallowed", url };
+    const allowed = await this.allowed(url);
+    if (typeof allowed === "string") return { kind: "failed", url, reason: allowed };
+    if (!allowed) return { kind: "disallowed", url };
     return this.request(url, accept);
   }
 
@@ -58,7 +61,9 @@ export class PoliteClient {
           return { kind: "failed", url, reason: "redirect to a non-http(s) location" };
         }
         url = next.href;
-        if (!(await this.allowed(url))) return { kind: "disallowed", url };
+        const allowed = await this.allowed(url);
+        if (typeof allowed === "string") return { kind: "failed", url, reason: allowed };
+        if (!allowed) return { kind: "disallowed", url };
         continue;
       }
       if (response.status === 404 || response.status === 410) {
@@ -138,7 +143,8 @@ export class PoliteClient {
     return Buffer.concat(chunks);
   }
 
-  private allowed(url: string): Promise<boolean> {
+  /** True or false as robots.txt says; a string when robots.txt itself could not be read. */
+  private allowed(url: string): Promise<boolean | string> {
     const origin = new URL(url).origin;
     let robots = this.robots.get(origin);
     if (!robots) {
@@ -147,12 +153,12 @@ export class PoliteClient {
     }
     return robots.then((rules) => {
       if (rules === "allow-all") return true;
-      if (rules === "deny-all") return false;
+      if (typeof rules === "string") return rules;
       return rules.isAllowed(url, this.options.userAgent) !== false;
     });
   }
 
-  // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx) allows nothing.
+  // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one allows nothing.
   private async loadRobots(origin: string): Promise<Robots> {
     const robotsUrl = `${origin}/robots.txt`;
     const result = await this.request(robotsUrl, /./);
@@ -162,7 +168,8 @@ export class PoliteClient {
     if (result.kind === "gone" || (result.kind === "failed" && /^HTTP 4/.test(result.reason))) {
       return "allow-all";
     }
-    return "deny-all";
+    const why = result.kind === "failed" ? result.reason : "redirected to a disallowed location";
+    return `robots.txt unreadable (${why}), so the site is not fetched`;
   }
 
   private async acquire(): Promise<void> {

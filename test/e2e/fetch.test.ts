@@ -1,0 +1,234 @@
+// End to end: the real CLI against the invented outlet on 127.0.0.1 and a real git repository,
+// pass by pass with a fixed clock. Commit counts come from the outlet's own plan.
+
+import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseArticleFile } from "../../src/archive/article-file.ts";
+import { ARTICLES, stateAt } from "../fixtures/outlet/outlet.ts";
+import {
+  type FixtureOutlet,
+  PASSES,
+  passTimes,
+  startFixtureOutlet,
+  writeOutletConfig,
+} from "../support/fixture-outlet.ts";
+import { runStet, type StetRun } from "../support/run-stet.ts";
+import { git, makeTempRepo, removeTempDir } from "../support/temp-repo.ts";
+
+const times = passTimes();
+
+// A port nothing listens on: bind one, then let it go.
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("stet fetch over the fixture outlet's passes", () => {
+  let outlet: FixtureOutlet;
+  let repo: string;
+  const runs: StetRun[] = [];
+  const commitsAfter: number[] = [];
+
+  beforeAll(async () => {
+    outlet = await startFixtureOutlet();
+    repo = await makeTempRepo();
+    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
+    for (let pass = 1; pass <= PASSES; pass++) {
+      outlet.setPass(pass);
+      runs.push(await runStet(["fetch", "--repo", repo, "--now", times[pass - 1] ?? ""]));
+      commitsAfter.push(Number((await git(repo, "rev-list", "--count", "--all")).trim() || 0));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await outlet?.close();
+    await removeTempDir(repo);
+  });
+
+  it("exits 0 and prints a summary every pass", () => {
+    for (const run of runs) {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^total: \d+ checked, \d+ new articles, \d+ new versions/m);
+    }
+  });
+
+  it("commits exactly one commit per planned version in each pass", async () => {
+    for (let pass = 1; pass <= PASSES; pass++) {
+      const planned = ARTICLES.filter((a) => {
+        const state = stateAt(a, pass);
+        return state.page === "article" && state.expect === "version";
+      }).length;
+      const before = pass === 1 ? 0 : (commitsAfter[pass - 2] ?? 0);
+      expect(`pass ${pass}: ${(commitsAfter[pass - 1] ?? 0) - before}`).toBe(
+        `pass ${pass}: ${planned}`,
+      );
+    }
+  });
+
+  it("archives the text each version showed: headline, byline and every paragraph", async () => {
+    const log = await git(repo, "log", "--reverse", "--format=%x01%H %aI", "--name-only");
+    const commits = log
+      .split("\x01")
+      .slice(1)
+      .map((block) => block.split("\n").filter(Boolean));
+    expect(commits.length).toBeGreaterThan(0);
+    for (const [line, file, ...more] of commits) {
+      expect(more).toEqual([]);
+      const [sha, date] = (line ?? "").split(" ");
+      const pass = times.findIndex((t) => Date.parse(t) === Date.parse(date ?? "")) + 1;
+      const archived = parseArticleFile(await git(repo, "show", `${sha}:${file}`));
+      const article = ARTICLES.find((a) => archived.url.endsWith(a.path));
+      const state = article && stateAt(article, pass);
+      if (state?.page !== "article")
+        throw new Error(`${file} committed in pass ${pass} unexpectedly`);
+      expect(archived.title).toBe(state.text.headline);
+      expect(archived.byline).toBe(state.text.byline);
+      expect(archived.paragraphs).toEqual(state.text.paragraphs);
+    }
+  });
+
+  it("dates every commit at the fetch time and writes the message format", async () => {
+    const log = await git(repo, "log", "--format=%aI|%cI|%an|%B%x00");
+    for (const entry of log.split("\0").filter((e) => e.trim() !== "")) {
+      const [authorDate, committerDate, author, message] = entry.trim().split("|");
+      expect(times.map((t) => Date.parse(t))).toContain(Date.parse(authorDate ?? ""));
+      expect(committerDate).toBe(authorDate);
+      expect(author).toBe("stet");
+      expect(message).toMatch(
+        /^harbor: .+\n\nArticle-URL: http:\/\/127\.0\.0\.1:\d+\/\S+\nVersion: \d+$/,
+      );
+    }
+  });
+
+  it("records nothing for an error page or a paywall teaser, and says why", () => {
+    for (const [index, run] of runs.entries()) {
+      for (const article of ARTICLES) {
+        const state = stateAt(article, index + 1);
+        if (state.page === "error") {
+          expect(run.stdout).toContain(
+            `failed ${outlet.origin}${article.path}: HTTP ${state.status}`,
+          );
+        }
+        if (state.page === "teaser")
+          expect(run.stdout).toContain(`held ${outlet.origin}${article.path}`);
+      }
+    }
+  });
+
+  it("never requests a page robots.txt disallows, and names itself", () => {
+    expect(outlet.hits.length).toBeGreaterThan(0);
+    expect(outlet.requests.filter((path) => path.startsWith("/private/"))).toEqual([]);
+    for (const hit of outlet.hits) expect(hit.userAgent).toMatch(/^stet/);
+    expect(runs[0]?.stdout).toMatch(/skipped \S+\/private\/\S+: disallowed by robots\.txt/);
+  });
+
+  it("keeps every archived file when a page later fails", async () => {
+    const files = (await git(repo, "ls-files", "archive")).trim().split("\n");
+    const everArchived = (await git(repo, "log", "--format=", "--name-only"))
+      .trim()
+      .split("\n")
+      .filter(Boolean);
+    expect(new Set(files)).toEqual(new Set(everArchived));
+  });
+
+  it("commits nothing when run again on an unchanged outlet", async () => {
+    const before = await git(repo, "rev-parse", "HEAD");
+    const again = await runStet(["fetch", "--repo", repo, "--now", "2026-11-05T00:00:00Z"]);
+    expect(again.code).toBe(0);
+    expect(await git(repo, "rev-parse", "HEAD")).toBe(before);
+  });
+});
+
+describe("stet fetch on bad input", () => {
+  let outlet: FixtureOutlet;
+  let repo: string;
+
+  beforeAll(async () => {
+    outlet = await startFixtureOutlet({ pass: 1 });
+    repo = await makeTempRepo();
+  });
+
+  afterAll(async () => {
+    await outlet?.close();
+    await removeTempDir(repo);
+  });
+
+  it("reports an unreachable outlet and one serving garbage, and the others go on", async () => {
+    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
+    const config = await readFile(join(repo, "stet.config.yaml"), "utf8");
+    const closedPort = await freePort();
+    await writeFile(
+      join(repo, "stet.config.yaml"),
+      `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n` +
+        `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n`,
+    );
+    const run = await runStet(["fetch", "--repo", repo, "--now", times[0] ?? ""]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `gone-dark: feed http://127\\.0\\.0\\.1:${closedPort}/feed\\.xml: robots\\.txt unreadable \\(network error: ECONNREFUSED\\)`,
+      ),
+    );
+    expect(run.stdout).toMatch(/garbage: feed \S+\/robots\.txt: not a valid RSS or Atom feed/);
+    expect(run.stdout).toMatch(/^harbor: \d+ checked, [1-9]\d* new articles/m);
+    expect(Number((await git(repo, "rev-list", "--count", "HEAD")).trim())).toBeGreaterThan(0);
+  });
+
+  it("commits nothing with --dry-run", async () => {
+    const dry = await makeTempRepo();
+    await writeOutletConfig(join(dry, "stet.config.yaml"), outlet.origin);
+    const run = await runStet(["fetch", "--repo", dry, "--now", times[0] ?? "", "--dry-run"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/new article/);
+    await expect(git(dry, "rev-parse", "HEAD")).rejects.toThrow();
+    await removeTempDir(dry);
+  });
+
+  it("exits non-zero naming file and line for a YAML error, without a stack trace", async () => {
+    const file = join(repo, "broken.yaml");
+    await writeFile(file, "outlets:\n  - id: [harbor\n");
+    const run = await runStet(["fetch", "--repo", repo, "--config", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^stet: ${file}:\\d+: not valid YAML: .+\\n$`));
+  });
+
+  it("exits non-zero naming the key of a wrong type", async () => {
+    const file = join(repo, "wrong-type.yaml");
+    await writeFile(
+      file,
+      `fetch: { timeoutMs: soon }\noutlets:\n  - { id: a, name: A, urls: ["${outlet.origin}/x"] }\n`,
+    );
+    const run = await runStet(["fetch", "--repo", repo, "--config", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `stet: ${file}:1: fetch.timeoutMs: Invalid input: expected number, received string\n`,
+    );
+  });
+
+  it("refuses a --repo that is not a git repository", async () => {
+    const run = await runStet([
+      "fetch",
+      "--repo",
+      "/nonexistent-stet-repo",
+      "--config",
+      join(repo, "stet.config.yaml"),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "stet: /nonexistent-stet-repo is not a git repository; create one with: git init /nonexistent-stet-repo\n",
+    );
+  });
+
+  it("rejects an unknown option with a usage error", async () => {
+    const run = await runStet(["fetch", "--colour"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^stet: Unknown option '--colour'.*see stet --help\n$/);
+  });
+});

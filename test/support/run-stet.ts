@@ -1,0 +1,32 @@
+// Runs the real `stet` CLI (bin/stet.js) as a child process, asynchronously so that a fixture
+// server in the test's own process keeps answering while stet works.
+
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../bin/stet.js", import.meta.url));
+
+export interface StetRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runStet(args: string[], cwd?: string): Promise<StetRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
