@@ -68,3 +68,12 @@ describe("parseConfig", () => {
     expect(errorOf("site: { title: x }\n")).toMatch(/outlets: /);
   });
 });
+
+describe("the repository's own stet.config.yaml", () => {
+  it("is valid and lists outlets with feeds", async () => {
+    const { loadConfig } = await import("../../src/config/load-config.ts");
+    const config = await loadConfig(new URL("../../stet.config.yaml", import.meta.url).pathname);
+    expect(config.outlets.length).toBeGreaterThan(0);
+    for (const outlet of config.outlets) expect(outlet.feeds.length).toBeGreaterThan(0);
+  });
+});
