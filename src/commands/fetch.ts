@@ -2,7 +2,7 @@
 
 import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
-import { type OutletReport, runFetch } from "../fetch/run-fetch.ts";
+import type { OutletReport } from "../fetch/run-fetch.ts";
 import { assertGitRepo } from "./assert-git-repo.ts";
 
 export interface FetchCommandOptions {
@@ -27,6 +27,8 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   log(
     `stet fetch: ${now.toISOString()}${options.dryRun ? " (dry run: nothing is committed)" : ""}`,
   );
+  // Loaded only now, so that a config mistake is reported before the extractor is loaded.
+  const { runFetch } = await import("../fetch/run-fetch.ts");
   const reports = await runFetch({ ...options, config, now, log });
   for (const report of reports) log(summaryLine(report));
   const total = reports.reduce(
