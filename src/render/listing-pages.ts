@@ -1,0 +1,165 @@
+// Builds the data of the listing pages — the front page of recent changes and each outlet's
+// paginated list of articles — from every article's summary and change records. Pure.
+
+import type { ArticleSummary, ChangeRecord, Link, PageBase } from "./article-pages.ts";
+import { type TimeText, timeText } from "./format-time.ts";
+import { type PageNavItem, pageNav, paginate } from "./paginate.ts";
+import type { SiteUrls } from "./site-urls.ts";
+
+const RECENT_CHANGES = 50;
+const RECENT_HEADLINES = 20;
+const ARTICLES_PER_PAGE = 50;
+
+/** A change as a listing shows it. */
+export interface ChangeItem {
+  time: TimeText;
+  outlet: Link;
+  number: number;
+  headline: string;
+  previousHeadline: string | null;
+  href: string;
+  articleHref: string;
+  wordsAdded: number;
+  wordsRemoved: number;
+}
+
+/** `/`: recent changes across outlets. */
+export interface HomePage extends PageBase {
+  changes: ChangeItem[];
+  headlines: ChangeItem[];
+  totals: { outlets: number; articles: number; versions: number; changes: number };
+  outlets: { name: string; href: string; feed: string; articles: number }[];
+}
+
+/** `/<outlet>/` and `/<outlet>/page/<N>/`: one page of an outlet's articles. */
+export interface OutletPage extends PageBase {
+  name: string;
+  pageNumber: number;
+  pageCount: number;
+  articleCount: number;
+  articles: {
+    headline: string;
+    href: string;
+    versionCount: number;
+    firstSeen: TimeText;
+    lastChanged: TimeText;
+  }[];
+  nav: (PageNavItem & { href?: string })[];
+  previous: Link | null;
+  next: Link | null;
+}
+
+/** Everything the listing pages are made from. */
+export interface ListingInput {
+  /** In display order; outlets without articles included. */
+  outlets: readonly { id: string; name: string }[];
+  summaries: readonly ArticleSummary[];
+  /** Every version of every article (the first versions included). */
+  changes: readonly ChangeRecord[];
+  urls: SiteUrls;
+}
+
+/** The front page and every outlet page. */
+export function listingPages(input: ListingInput): { home: HomePage; outlets: OutletPage[] } {
+  const { outlets, summaries, changes, urls } = input;
+  const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
+  for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
+
+  const outletPages: OutletPage[] = [];
+  for (const outlet of outlets) {
+    const articles = [...(byOutlet.get(outlet.id) ?? [])].sort(byLastChanged);
+    const pages = paginate(articles, ARTICLES_PER_PAGE);
+    const pageHref = (page: number) => urls.href({ kind: "outlet", outlet: outlet.id, page });
+    const feed = {
+      href: urls.href({ kind: "feed", name: outlet.id }),
+      text: `Changes at ${outlet.name}`,
+    };
+    for (const page of pages) {
+      outletPages.push({
+        outputPath: urls.file({ kind: "outlet", outlet: outlet.id, page: page.number }),
+        title: page.number === 1 ? outlet.name : `${outlet.name}, page ${page.number}`,
+        feed,
+        name: outlet.name,
+        pageNumber: page.number,
+        pageCount: pages.length,
+        articleCount: articles.length,
+        articles: page.items.map((a) => ({
+          headline: a.headline,
+          href: a.href,
+          versionCount: a.versionCount,
+          firstSeen: timeText(a.firstSeen),
+          lastChanged: timeText(a.lastChanged),
+        })),
+        nav: pageNav(page.number, pages.length).map((item) =>
+          item.kind === "page" ? { ...item, href: pageHref(item.number) } : item,
+        ),
+        previous:
+          page.number > 1
+            ? { href: pageHref(page.number - 1), text: `Page ${page.number - 1}` }
+            : null,
+        next:
+          page.number < pages.length
+            ? { href: pageHref(page.number + 1), text: `Page ${page.number + 1}` }
+            : null,
+      });
+    }
+  }
+
+  const edits = changes.filter((c) => c.number > 1).sort(byNewest);
+  const toItem = (c: ChangeRecord): ChangeItem => ({
+    time: timeText(c.time),
+    outlet: { href: urls.href({ kind: "outlet", outlet: c.outlet, page: 1 }), text: c.outletName },
+    number: c.number,
+    headline: c.headline,
+    previousHeadline: c.previousHeadline,
+    href: c.href,
+    articleHref: c.articleHref,
+    wordsAdded: c.wordsAdded,
+    wordsRemoved: c.wordsRemoved,
+  });
+  const home: HomePage = {
+    outputPath: urls.file({ kind: "home" }),
+    title: "Recent changes",
+    feed: { href: urls.href({ kind: "feed", name: "all" }), text: "All changes" },
+    changes: edits.slice(0, RECENT_CHANGES).map(toItem),
+    headlines: edits
+      .filter((c) => c.headlineChanged)
+      .slice(0, RECENT_HEADLINES)
+      .map(toItem),
+    totals: {
+      outlets: outlets.length,
+      articles: summaries.length,
+      versions: changes.length,
+      changes: edits.length,
+    },
+    outlets: outlets.map((o) => ({
+      name: o.name,
+      href: urls.href({ kind: "outlet", outlet: o.id, page: 1 }),
+      feed: urls.href({ kind: "feed", name: o.id }),
+      articles: byOutlet.get(o.id)?.length ?? 0,
+    })),
+  };
+  return { home, outlets: outletPages };
+}
+
+/** Newest change first; ties in a fixed order so output never depends on input order. */
+export function byNewest(a: ChangeRecord, b: ChangeRecord): number {
+  return (
+    Date.parse(b.time) - Date.parse(a.time) ||
+    compare(a.outlet, b.outlet) ||
+    compare(a.slug, b.slug) ||
+    b.number - a.number
+  );
+}
+
+function byLastChanged(a: ArticleSummary, b: ArticleSummary): number {
+  return (
+    Date.parse(b.lastChanged) - Date.parse(a.lastChanged) ||
+    Date.parse(b.firstSeen) - Date.parse(a.firstSeen) ||
+    compare(a.slug, b.slug)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+// Where every page and feed of the site lives: its file below the output directory, its link
+// (with the base URL's path prefix, e.g. `/repo/`) and its absolute URL for feeds.
+
+import { BuildError } from "../errors.ts";
+
+/** A page or file of the site, by what it shows. */
+export type SiteRef =
+  | { kind: "home" }
+  | { kind: "outlet"; outlet: string; page: number }
+  | { kind: "article"; outlet: string; slug: string }
+  | { kind: "version"; outlet: string; slug: string; number: number }
+  | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
+  | { kind: "article-feed"; outlet: string; slug: string }
+  | { kind: "feed"; name: string }
+  | { kind: "stylesheet" };
+
+/** Builds the file, link and absolute URL of any site page from one base URL. */
+export class SiteUrls {
+  readonly #base: URL;
+
+  constructor(baseUrl: string) {
+    let base: URL;
+    try {
+      base = new URL(baseUrl);
+    } catch (cause) {
+      throw new BuildError(
+        `The site's base URL "${baseUrl}" is not an absolute URL; set site.baseUrl to one such as https://example.github.io/repo/.`,
+        { cause },
+      );
+    }
+    if (
+      !/^https?:$/.test(base.protocol) ||
+      !base.pathname.endsWith("/") ||
+      base.search ||
+      base.hash
+    ) {
+      throw new BuildError(
+        `The site's base URL "${baseUrl}" must be an http(s) URL ending with "/" and without query or fragment, e.g. https://example.github.io/repo/.`,
+      );
+    }
+    this.#base = base;
+  }
+
+  /** The output file, relative to the output directory, with raw (unencoded) path segments. */
+  file(ref: SiteRef): string {
+    const segments = this.#segments(ref);
+    const last = segments.at(-1);
+    return last === "" ? [...segments.slice(0, -1), "index.html"].join("/") : segments.join("/");
+  }
+
+  /** A link usable from any page of the site: the base path plus the encoded page path. */
+  href(ref: SiteRef): string {
+    return this.#base.pathname + this.#segments(ref).map(encodeURIComponent).join("/");
+  }
+
+  /** The absolute URL, as feeds need it. */
+  absolute(ref: SiteRef): string {
+    return this.#base.origin + this.href(ref);
+  }
+
+  // A page's path as segments; a trailing "" marks a directory page (served as index.html).
+  #segments(ref: SiteRef): string[] {
+    switch (ref.kind) {
+      case "home":
+        return [""];
+      case "outlet":
+        return ref.page <= 1 ? [ref.outlet, ""] : [ref.outlet, "page", String(ref.page), ""];
+      case "article":
+        return [ref.outlet, ...ref.slug.split("/"), ""];
+      case "version":
+        return [ref.outlet, ...ref.slug.split("/"), `v${ref.number}`, ""];
+      case "diff":
+        return [ref.outlet, ...ref.slug.split("/"), "diff", `${ref.from}..${ref.to}`, ""];
+      case "article-feed":
+        return [ref.outlet, ...ref.slug.split("/"), "feed.atom"];
+      case "feed":
+        return ["feeds", `${ref.name}.atom`];
+      case "stylesheet":
+        return ["assets", "style.css"];
+    }
+  }
+}

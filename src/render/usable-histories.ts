@@ -1,0 +1,130 @@
+// Checks the histories before anything is rendered: which outlets get pages, and which articles
+// can be published without writing outside the site or over another article's pages. What is
+// broken is left out and named in the log; the rest of the site still builds.
+
+import { BuildError } from "../errors.ts";
+import type { ArticleHistory } from "../types.ts";
+import { SiteUrls } from "./site-urls.ts";
+
+/** Outlet ids whose pages or feeds would take the place of the site's own. */
+const RESERVED_OUTLETS = new Set(["feeds", "api", "search", "assets", "page", "all", "headlines"]);
+const OUTLET_ID = /^[a-z0-9][a-z0-9-]*$/;
+// Control characters and path separators other than "/" have no place in a site path.
+const BAD_SLUG_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u001F\u007F\\]/;
+
+/** The outlets to show, in order, and the articles to publish, sorted by outlet and slug. */
+export interface UsableHistories {
+  outlets: { id: string; name: string }[];
+  histories: ArticleHistory[];
+}
+
+/**
+ * Configured outlets keep their order; outlets that appear only in the archive (no longer
+ * configured) follow, sorted, named by their id, so their history stays public. Articles are
+ * skipped, with a log line, when their outlet id or slug cannot be a site path, their versions
+ * are not numbered 1..n or have unreadable times, or their pages would land on another
+ * article's (the article that sorts first keeps its pages).
+ */
+export function usableHistories(
+  histories: readonly ArticleHistory[],
+  configured: readonly { id: string; name: string }[],
+  log: (line: string) => void,
+): UsableHistories {
+  for (const outlet of configured) {
+    if (!OUTLET_ID.test(outlet.id) || RESERVED_OUTLETS.has(outlet.id)) {
+      throw new BuildError(
+        `Outlet id "${outlet.id}" cannot be a site path: use lowercase letters, digits and dashes, and none of ${[...RESERVED_OUTLETS].join(", ")}.`,
+      );
+    }
+  }
+  const known = new Set(configured.map((o) => o.id));
+  const extra = new Set<string>();
+  const sorted = [...histories].sort(
+    (a, b) => compare(a.outlet, b.outlet) || compare(a.slug, b.slug) || compare(a.file, b.file),
+  );
+  // Any base URL will do: only the files' relative paths are compared.
+  const urls = new SiteUrls("https://stet.invalid/");
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  const usable: ArticleHistory[] = [];
+  for (const history of sorted) {
+    const problem = problemWith(history);
+    if (problem !== null) {
+      log(`skipped ${history.file}: ${problem}`);
+      continue;
+    }
+    const claimed = pagesOf(history, urls);
+    const clash = claimed.find(
+      (file) => files.has(file) || dirs.has(file) || ancestors(file).some((d) => files.has(d)),
+    );
+    if (clash !== undefined) {
+      log(`skipped ${history.file}: its page ${clash} would replace another article's page`);
+      continue;
+    }
+    for (const file of claimed) {
+      files.add(file);
+      for (const dir of ancestors(file)) dirs.add(dir);
+    }
+    if (!known.has(history.outlet)) extra.add(history.outlet);
+    usable.push(history);
+  }
+  if (extra.size > 0) {
+    log(`outlets not in the config, shown under their ids: ${[...extra].sort().join(", ")}`);
+  }
+  return {
+    outlets: [...configured, ...[...extra].sort().map((id) => ({ id, name: id }))],
+    histories: usable,
+  };
+}
+
+function problemWith(history: ArticleHistory): string | null {
+  if (!OUTLET_ID.test(history.outlet) || RESERVED_OUTLETS.has(history.outlet)) {
+    return `outlet id "${history.outlet}" cannot be a site path`;
+  }
+  const segments = history.slug.split("/");
+  if (
+    history.slug === "" ||
+    BAD_SLUG_CHARACTER.test(history.slug) ||
+    segments.some((s) => s === "" || s === "." || s === "..")
+  ) {
+    return `slug "${history.slug}" cannot be a site path`;
+  }
+  if (segments[0] === "page" && /^\d+$/.test(segments[1] ?? "")) {
+    return `slug "${history.slug}" would take the place of a page of the outlet's article list`;
+  }
+  if (history.versions.length === 0) return "it has no versions";
+  for (const [i, version] of history.versions.entries()) {
+    if (version.number !== i + 1) {
+      return `its versions are numbered ${history.versions.map((v) => v.number).join(", ")}, not 1 to ${history.versions.length}`;
+    }
+    if (Number.isNaN(Date.parse(version.time))) {
+      return `version ${version.number} (commit ${version.commit}) has an unreadable time "${version.time}"`;
+    }
+  }
+  return null;
+}
+
+/** Every file the article's pages and feed occupy. */
+function pagesOf(history: ArticleHistory, urls: SiteUrls): string[] {
+  const { outlet, slug, versions } = history;
+  const files = [
+    urls.file({ kind: "article", outlet, slug }),
+    urls.file({ kind: "article-feed", outlet, slug }),
+  ];
+  for (const [i, version] of versions.entries()) {
+    files.push(urls.file({ kind: "version", outlet, slug, number: version.number }));
+    if (i > 0) files.push(urls.file({ kind: "diff", outlet, slug, from: i, to: i + 1 }));
+  }
+  return files;
+}
+
+function ancestors(file: string): string[] {
+  const parts = file.split("/");
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { diffVersions } from "../../src/diff/diff-versions.ts";
+import { articlePages } from "../../src/render/article-pages.ts";
+import { SiteUrls } from "../../src/render/site-urls.ts";
+import type { ArticleHistory, Version } from "../../src/types.ts";
+
+const urls = new SiteUrls("https://example.github.io/repo/");
+
+function version(
+  number: number,
+  time: string,
+  title: string | null,
+  paragraphs: string[],
+): Version {
+  return {
+    number,
+    commit: `c0ffee${number}`,
+    time,
+    url: "https://harbor.example/news/ferry",
+    title,
+    byline: "By Ada Quill",
+    published: "2026-04-01",
+    paragraphs,
+  };
+}
+
+function pagesFor(history: ArticleHistory, checkDays = 30) {
+  const diffs = history.versions
+    .slice(1)
+    .map((after, i) => diffVersions(history.versions[i] as Version, after));
+  return articlePages({ history, outletName: "The Harbor Courier", diffs, urls, checkDays });
+}
+
+const ferry: ArticleHistory = {
+  outlet: "harbor",
+  file: "archive/harbor/news/ferry.md",
+  slug: "news/ferry",
+  url: "https://harbor.example/news/ferry",
+  versions: [
+    version(1, "2026-04-01T06:00:00Z", "Ferry service resumes", [
+      "The ferry sails again.",
+      "Tickets are free.",
+    ]),
+    version(2, "2026-04-01T10:20:00Z", "Ferry service resumes", [
+      "The ferry sails again today.",
+      "Tickets are free.",
+    ]),
+    version(3, "2026-04-03T09:00:00Z", "Ferry service resumes after storm", [
+      "The ferry sails again today.",
+    ]),
+  ],
+};
+
+describe("articlePages", () => {
+  it("states the schedule as a fixed date: last change plus the check period", () => {
+    const { article } = pagesFor(ferry, 30);
+    expect(article.firstSeen.text).toBe("1 Apr 2026, 06:00 UTC");
+    expect(article.lastChanged.text).toBe("3 Apr 2026, 09:00 UTC");
+    expect(article.checkedUntil).toEqual({
+      iso: "2026-05-03T09:00:00.000Z",
+      text: "3 May 2026, 09:00 UTC",
+    });
+  });
+
+  it("lists every version with its time since the previous one and a link to its diff", () => {
+    const { article } = pagesFor(ferry);
+    expect(
+      article.versions.map((v) => [v.number, v.interval, v.headlineChanged, v.diff?.href ?? null]),
+    ).toEqual([
+      [1, null, false, null],
+      [2, "about 4 hours later", false, "/repo/harbor/news/ferry/diff/1..2/"],
+      [3, "about 2 days later", true, "/repo/harbor/news/ferry/diff/2..3/"],
+    ]);
+  });
+
+  it("makes one version page per version and one diff page per consecutive pair", () => {
+    const pages = pagesFor(ferry);
+    expect(pages.versions.map((v) => v.outputPath)).toEqual([
+      "harbor/news/ferry/v1/index.html",
+      "harbor/news/ferry/v2/index.html",
+      "harbor/news/ferry/v3/index.html",
+    ]);
+    expect(pages.diffs.map((d) => d.outputPath)).toEqual([
+      "harbor/news/ferry/diff/1..2/index.html",
+      "harbor/news/ferry/diff/2..3/index.html",
+    ]);
+    const [first, second] = pages.diffs;
+    expect(first?.previousDiff).toBeNull();
+    expect(first?.nextDiff?.href).toBe("/repo/harbor/news/ferry/diff/2..3/");
+    expect(second?.previousDiff?.href).toBe("/repo/harbor/news/ferry/diff/1..2/");
+    expect(second?.headline.changed).toBe(true);
+    expect(second?.paragraphs).toEqual({ added: 0, removed: 1, edited: 0 });
+  });
+
+  it("records each version as a change: the first links to its version, later ones to the diff", () => {
+    const { changes } = pagesFor(ferry);
+    expect(changes.map((c) => [c.number, c.url, c.headlineChanged, c.previousHeadline])).toEqual([
+      [1, "https://example.github.io/repo/harbor/news/ferry/v1/", false, null],
+      [
+        2,
+        "https://example.github.io/repo/harbor/news/ferry/diff/1..2/",
+        false,
+        "Ferry service resumes",
+      ],
+      [
+        3,
+        "https://example.github.io/repo/harbor/news/ferry/diff/2..3/",
+        true,
+        "Ferry service resumes",
+      ],
+    ]);
+    expect(changes[1]?.wordsAdded).toBe(1);
+  });
+
+  it("links the original only when it is an http(s) URL", () => {
+    const sneaky = { ...ferry, url: "javascript:alert(1)" };
+    expect(pagesFor(sneaky).article.original).toEqual({ text: "javascript:alert(1)", href: null });
+    expect(pagesFor(ferry).article.original.href).toBe("https://harbor.example/news/ferry");
+  });
+
+  it("names a version without a headline instead of showing nothing", () => {
+    const untitled = { ...ferry, versions: [version(1, "2026-04-01T06:00:00Z", null, ["Text."])] };
+    expect(pagesFor(untitled).article.headline).toBe("(no headline)");
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { BuildError } from "../../src/errors.ts";
+import { SiteUrls } from "../../src/render/site-urls.ts";
+
+const urls = new SiteUrls("https://example.github.io/repo/");
+const article = { outlet: "harbor", slug: "news/2026/vote" };
+
+describe("SiteUrls", () => {
+  it("puts every page below the base URL's path prefix", () => {
+    expect(urls.href({ kind: "home" })).toBe("/repo/");
+    expect(urls.href({ kind: "outlet", outlet: "harbor", page: 1 })).toBe("/repo/harbor/");
+    expect(urls.href({ kind: "outlet", outlet: "harbor", page: 3 })).toBe("/repo/harbor/page/3/");
+    expect(urls.href({ kind: "article", ...article })).toBe("/repo/harbor/news/2026/vote/");
+    expect(urls.href({ kind: "version", ...article, number: 2 })).toBe(
+      "/repo/harbor/news/2026/vote/v2/",
+    );
+    expect(urls.href({ kind: "diff", ...article, from: 1, to: 2 })).toBe(
+      "/repo/harbor/news/2026/vote/diff/1..2/",
+    );
+    expect(urls.href({ kind: "article-feed", ...article })).toBe(
+      "/repo/harbor/news/2026/vote/feed.atom",
+    );
+    expect(urls.href({ kind: "feed", name: "all" })).toBe("/repo/feeds/all.atom");
+    expect(urls.href({ kind: "stylesheet" })).toBe("/repo/assets/style.css");
+  });
+
+  it("serves directory pages from index.html files without the prefix", () => {
+    expect(urls.file({ kind: "home" })).toBe("index.html");
+    expect(urls.file({ kind: "outlet", outlet: "harbor", page: 2 })).toBe(
+      "harbor/page/2/index.html",
+    );
+    expect(urls.file({ kind: "diff", ...article, from: 2, to: 3 })).toBe(
+      "harbor/news/2026/vote/diff/2..3/index.html",
+    );
+    expect(urls.file({ kind: "feed", name: "headlines" })).toBe("feeds/headlines.atom");
+  });
+
+  it("gives absolute URLs for feeds", () => {
+    expect(urls.absolute({ kind: "version", ...article, number: 1 })).toBe(
+      "https://example.github.io/repo/harbor/news/2026/vote/v1/",
+    );
+  });
+
+  it("works for a site at the root of its host", () => {
+    const root = new SiteUrls("http://127.0.0.1:8080/");
+    expect(root.href({ kind: "article", ...article })).toBe("/harbor/news/2026/vote/");
+  });
+
+  it("percent-encodes slug segments in links but not in file names", () => {
+    const odd = { kind: "article", outlet: "harbor", slug: "news/a b?c#d" } as const;
+    expect(urls.href(odd)).toBe("/repo/harbor/news/a%20b%3Fc%23d/");
+    expect(urls.file(odd)).toBe("harbor/news/a b?c#d/index.html");
+  });
+
+  it("rejects a base URL that is relative, not http(s) or missing its final slash", () => {
+    expect(() => new SiteUrls("/repo/")).toThrow(BuildError);
+    expect(() => new SiteUrls("ftp://example.org/repo/")).toThrow(BuildError);
+    expect(() => new SiteUrls("https://example.github.io/repo")).toThrow(/ending with "\/"/);
+  });
+});
