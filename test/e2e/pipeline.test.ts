@@ -1,0 +1,220 @@
+// End to end through both commands: `stet fetch` over the invented outlet's passes, then
+// `stet build` on the resulting repository, and the site and feeds inspected as a reader gets them.
+
+import { execFile } from "node:child_process";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import * as cheerio from "cheerio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type FixtureOutlet,
+  PASSES,
+  passTimes,
+  startFixtureOutlet,
+  writeOutletConfig,
+} from "../support/fixture-outlet.ts";
+import { runStet, type StetRun } from "../support/run-stet.ts";
+import { git, makeTempRepo, removeTempDir } from "../support/temp-repo.ts";
+
+const run = promisify(execFile);
+const ATOM_SCHEMA = new URL("../support/atom.rnc", import.meta.url).pathname;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function commitAs(repo: string, message: string, date: string): Promise<void> {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "editor",
+    GIT_AUTHOR_EMAIL: "editor@example.org",
+    GIT_COMMITTER_NAME: "editor",
+    GIT_COMMITTER_EMAIL: "editor@example.org",
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+  await run("git", ["commit", "-qam", message], { cwd: repo, env });
+}
+
+describe("fetch, then build, then read the site", () => {
+  let outlet: FixtureOutlet;
+  let repo: string;
+  let out: string;
+  let build: StetRun;
+
+  beforeAll(async () => {
+    outlet = await startFixtureOutlet();
+    repo = await makeTempRepo();
+    out = join(repo, "site-out");
+    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
+    const times = passTimes();
+    for (let pass = 1; pass <= PASSES; pass++) {
+      outlet.setPass(pass);
+      const fetched = await runStet(["fetch", "--repo", repo, "--now", times[pass - 1] ?? ""]);
+      if (fetched.code !== 0) throw new Error(`fetch failed: ${fetched.stderr}`);
+    }
+    build = await runStet([
+      "build",
+      "--repo",
+      repo,
+      "--out",
+      out,
+      "--base-url",
+      "https://watch.example/stet/",
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await outlet?.close();
+    await removeTempDir(repo);
+  });
+
+  it("builds a page for every article, version and consecutive pair", async () => {
+    expect(build.stderr).toBe("");
+    expect(build.code).toBe(0);
+    const log = await git(repo, "log", "--format=", "--name-only");
+    const versionsOf = new Map<string, number>();
+    for (const file of log.split("\n").filter(Boolean))
+      versionsOf.set(file, (versionsOf.get(file) ?? 0) + 1);
+    expect(versionsOf.size).toBe(5);
+    for (const [file, versions] of versionsOf) {
+      const slug = file.replace(/^archive\//, "").replace(/\.md$/, "");
+      const pages = [`${slug}/index.html`, `${slug}/feed.atom`];
+      for (let n = 1; n <= versions; n++) pages.push(`${slug}/v${n}/index.html`);
+      for (let n = 2; n <= versions; n++) pages.push(`${slug}/diff/${n - 1}..${n}/index.html`);
+      for (const page of pages)
+        await expect(readFile(join(out, page), "utf8")).resolves.toBeTruthy();
+    }
+    for (const page of [
+      "index.html",
+      "harbor/index.html",
+      "feeds/all.atom",
+      "feeds/harbor.atom",
+      "feeds/headlines.atom",
+    ]) {
+      await expect(readFile(join(out, page), "utf8")).resolves.toBeTruthy();
+    }
+  });
+
+  it("marks a one-word fix as that one word", async () => {
+    const html = await readFile(
+      join(out, "harbor/news/2026/11/storm-harbor-wall/diff/1..2/index.html"),
+      "utf8",
+    );
+    const $ = cheerio.load(html);
+    const texts = (selector: string) =>
+      $(selector)
+        .map((_, el) => $(el).text())
+        .get();
+    // The inline view, then the side-by-side columns, which carry the same words once more.
+    expect(texts("main .both del")).toEqual(["spring"]);
+    expect(texts("main .both ins")).toEqual(["summer"]);
+    expect(texts("main .old del")).toEqual(["spring"]);
+    expect(texts("main .new ins")).toEqual(["summer"]);
+    expect(texts("main del")).toHaveLength(2);
+  });
+
+  it("shows the headline change of the ferry story word by word", async () => {
+    const html = await readFile(
+      join(out, "harbor/news/2026/11/council-ferry-fares/diff/2..3/index.html"),
+      "utf8",
+    );
+    const $ = cheerio.load(html);
+    const headline = $("#headline-heading").next();
+    expect(headline.find("del").text()).toBe(
+      "Council approves ferry fare increase after late-night",
+    );
+    expect(headline.find("ins").text()).toBe(
+      "Ferry fares to rise 12 percent in January after split council",
+    );
+    expect(headline.text()).toMatch(/ vote$/);
+  });
+
+  it("shows markup-like text from pages as text, never as markup", async () => {
+    for (const file of await filesUnder(out)) {
+      if (!/\.(html|atom|json)$/.test(file)) continue;
+      const content = await readFile(file, "utf8");
+      expect(content, file).not.toMatch(/<script>alert|<img src=x onerror|href="javascript:/i);
+      if (file.endsWith(".html")) {
+        const $ = cheerio.load(content);
+        expect($("script:not([src])").length, file).toBe(0);
+        expect($("[onerror], [onload], [onclick]").length, file).toBe(0);
+      }
+    }
+    const history = await readFile(
+      join(out, "harbor/news/2026/11/council-website-script-tags/index.html"),
+      "utf8",
+    );
+    expect(cheerio.load(history)("h1").text()).toContain(
+      "Why “<script>” tags broke the council website",
+    );
+  });
+
+  it("writes feeds that validate against RFC 4287's schema", async () => {
+    const feeds = (await filesUnder(out)).filter((file) => file.endsWith(".atom"));
+    expect(feeds.length).toBe(8);
+    await run("jing", ["-c", ATOM_SCHEMA, ...feeds]);
+  });
+
+  it("builds the same bytes from the same history", async () => {
+    const again = join(repo, "site-again");
+    const second = await runStet([
+      "build",
+      "--repo",
+      repo,
+      "--out",
+      again,
+      "--base-url",
+      "https://watch.example/stet/",
+    ]);
+    expect(second.code).toBe(0);
+    const first = await filesUnder(out);
+    expect((await filesUnder(again)).map((f) => f.slice(again.length))).toEqual(
+      first.map((f) => f.slice(out.length)),
+    );
+    for (const file of first) {
+      const twin = join(again, file.slice(out.length));
+      expect(await readFile(twin), twin).toEqual(await readFile(file));
+    }
+  });
+
+  it("names an archive file corrupted by hand, skips that version and builds the rest", async () => {
+    const file = "archive/harbor/news/2026/11/lantern-festival-returns.md";
+    await writeFile(join(repo, file), "this is not\nan archive file\n");
+    await commitAs(repo, "harbor: hand edit gone wrong", "2026-11-04T05:00:00Z");
+    const sha = (await git(repo, "rev-parse", "HEAD")).trim();
+    const corrupted = join(repo, "site-corrupted");
+    const result = await runStet(["build", "--repo", repo, "--out", corrupted]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `skipped ${file} at commit ${sha.slice(0, 10)}: does not start with front matter (---)`,
+    );
+    // The article keeps its two readable versions; everything else is built as before.
+    const slug = "harbor/news/2026/11/lantern-festival-returns";
+    await expect(readFile(join(corrupted, slug, "v2/index.html"), "utf8")).resolves.toBeTruthy();
+    await expect(readFile(join(corrupted, slug, "v3/index.html"), "utf8")).rejects.toThrow();
+    await expect(
+      readFile(
+        join(corrupted, "harbor/news/2026/11/storm-harbor-wall/diff/3..4/index.html"),
+        "utf8",
+      ),
+    ).resolves.toBeTruthy();
+  });
+
+  it("leaves a deleted article out of every page and feed", async () => {
+    await run("git", ["rm", "-q", "archive/harbor/news/2026/11/school-roof-classrooms.md"], {
+      cwd: repo,
+    });
+    await commitAs(repo, "harbor: take down school roof story", "2026-11-04T06:00:00Z");
+    const takenDown = join(repo, "site-takedown");
+    expect((await runStet(["build", "--repo", repo, "--out", takenDown])).code).toBe(0);
+    for (const file of await filesUnder(takenDown)) {
+      expect(file).not.toContain("school-roof-classrooms");
+      expect(await readFile(file, "utf8"), file).not.toContain("Port Ellery Elementary");
+    }
+  });
+});
