@@ -5,6 +5,7 @@ import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
 import { readHistory } from "../history/read-history.ts";
 import { buildSite } from "../render/build-site.ts";
+import { prepareOutputFolder, writeSiteMarker } from "../render/output-folder.ts";
 import { assertGitRepo } from "./assert-git-repo.ts";
 
 export interface BuildCommandOptions {
@@ -30,14 +31,20 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     log(`skipped ${problem.file} at commit ${problem.commit.slice(0, 10)}: ${problem.message}`);
   }
   const outDir = resolve(options.out);
+  await prepareOutputFolder(outDir);
+  const site = {
+    title: config.site.title,
+    baseUrl: baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`,
+  };
   const result = await buildSite({
     histories: history.articles,
     outlets: config.outlets.map((o) => ({ id: o.id, name: o.name })),
-    site: { title: config.site.title, baseUrl: baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/` },
+    site,
     outDir,
     checkDays: config.fetch.maxAgeDays,
     log,
   });
+  await writeSiteMarker(outDir, site.baseUrl);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`built ${result.pages} pages and ${result.feeds} feeds into ${outDir} in ${seconds} s`);
   if (history.problems.length > 0) {

@@ -3,7 +3,16 @@
 
 import { z } from "zod";
 
-const RESERVED_IDS = new Set(["feeds", "api", "search", "assets", "page"]);
+/** Outlet ids that would collide with the site's own paths (/feeds/, /assets/, …) or feed names. */
+export const RESERVED_OUTLET_IDS = new Set([
+  "feeds",
+  "api",
+  "search",
+  "assets",
+  "page",
+  "all",
+  "headlines",
+]);
 
 const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
   message: "must be an absolute http(s) URL",
@@ -34,7 +43,9 @@ const outlet = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be lowercase letters, digits and dashes")
-      .refine((id) => !RESERVED_IDS.has(id), { message: "is reserved for the site's own pages" }),
+      .refine((id) => !RESERVED_OUTLET_IDS.has(id), {
+        message: "is reserved for the site's own pages",
+      }),
     name: z.string().min(1),
     feeds: z.array(httpUrl).default([]),
     sitemaps: z.array(httpUrl).default([]),

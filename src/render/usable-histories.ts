@@ -2,12 +2,12 @@
 // can be published without writing outside the site or over another article's pages. What is
 // broken is left out and named in the log; the rest of the site still builds.
 
+import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory } from "../types.ts";
 import { SiteUrls } from "./site-urls.ts";
 
 /** Outlet ids whose pages or feeds would take the place of the site's own. */
-const RESERVED_OUTLETS = new Set(["feeds", "api", "search", "assets", "page", "all", "headlines"]);
 const OUTLET_ID = /^[a-z0-9][a-z0-9-]*$/;
 // Control characters and path separators other than "/" have no place in a site path.
 const BAD_SLUG_CHARACTER =
@@ -33,9 +33,9 @@ export function usableHistories(
   log: (line: string) => void,
 ): UsableHistories {
   for (const outlet of configured) {
-    if (!OUTLET_ID.test(outlet.id) || RESERVED_OUTLETS.has(outlet.id)) {
+    if (!OUTLET_ID.test(outlet.id) || RESERVED_OUTLET_IDS.has(outlet.id)) {
       throw new BuildError(
-        `Outlet id "${outlet.id}" cannot be a site path: use lowercase letters, digits and dashes, and none of ${[...RESERVED_OUTLETS].join(", ")}.`,
+        `Outlet id "${outlet.id}" cannot be a site path: use lowercase letters, digits and dashes, and none of ${[...RESERVED_OUTLET_IDS].join(", ")}.`,
       );
     }
   }
@@ -80,7 +80,7 @@ export function usableHistories(
 }
 
 function problemWith(history: ArticleHistory): string | null {
-  if (!OUTLET_ID.test(history.outlet) || RESERVED_OUTLETS.has(history.outlet)) {
+  if (!OUTLET_ID.test(history.outlet) || RESERVED_OUTLET_IDS.has(history.outlet)) {
     return `outlet id "${history.outlet}" cannot be a site path`;
   }
   const segments = history.slug.split("/");

@@ -1,5 +1,6 @@
 // A tiny static file server for looking at a built site locally (and for the browser tests):
-// 127.0.0.1 only, GET/HEAD only, never outside the site folder.
+// 127.0.0.1 only, GET/HEAD only, never outside the site folder. A site built for
+// https://x.github.io/repo/ is served below /repo/, so its links work as published.
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -21,12 +22,13 @@ const TYPES: Record<string, string> = {
 };
 
 export interface RunningSite {
+  /** Where the site's front page is, with the prefix, e.g. http://127.0.0.1:8080/repo/. */
   url: string;
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1:`port` (0 picks a free port). */
-export async function serveSite(dir: string, port: number): Promise<RunningSite> {
+/** Serves `dir` below `prefix` on 127.0.0.1:`port` (0 picks a free port). */
+export async function serveSite(dir: string, port: number, prefix = "/"): Promise<RunningSite> {
   const root = normalize(dir);
   const server = createServer(async (request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -40,7 +42,14 @@ export async function serveSite(dir: string, port: number): Promise<RunningSite>
       response.writeHead(400).end();
       return;
     }
-    let file = normalize(join(root, path));
+    if (!path.startsWith(prefix)) {
+      const home = path === "/" ? prefix : null;
+      if (home) response.writeHead(302, { location: home }).end();
+      else
+        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+      return;
+    }
+    let file = normalize(join(root, path.slice(prefix.length)));
     if (file !== root && !file.startsWith(root + sep)) {
       response.writeHead(403).end();
       return;
@@ -71,7 +80,7 @@ export async function serveSite(dir: string, port: number): Promise<RunningSite>
   });
   const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: `http://127.0.0.1:${address.port}${prefix}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -12,9 +12,9 @@ import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/render/build-site.ts";
+import { type RunningSite, serveSite } from "../../src/serve/serve-site.ts";
 import type { ArticleHistory, Version } from "../../src/types.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 const PREFIX = "/stet-demo/";
 const BASE_URL = `https://example.github.io${PREFIX}`;
@@ -407,12 +407,12 @@ describe("buildSite", () => {
 });
 
 describe("the diff page in a browser", () => {
-  let server: StaticServer;
+  let server: RunningSite;
   let browser: Browser;
   const axePath = createRequire(import.meta.url).resolve("axe-core");
 
   beforeAll(async () => {
-    server = await serveStatic(site, PREFIX);
+    server = await serveSite(site, 0, PREFIX);
     browser = await launchBrowser();
   });
 

@@ -210,11 +210,29 @@ describe("fetch, then build, then read the site", () => {
       cwd: repo,
     });
     await commitAs(repo, "harbor: take down school roof story", "2026-11-04T06:00:00Z");
-    const takenDown = join(repo, "site-takedown");
+    // Built into the folder of the first build: the old pages must go, not linger.
+    const takenDown = out;
     expect((await runStet(["build", "--repo", repo, "--out", takenDown])).code).toBe(0);
     for (const file of await filesUnder(takenDown)) {
       expect(file).not.toContain("school-roof-classrooms");
       expect(await readFile(file, "utf8"), file).not.toContain("Port Ellery Elementary");
     }
+  });
+});
+
+describe("stet build's output folder", () => {
+  it("refuses to empty a folder it did not build", async () => {
+    const repo = await makeTempRepo();
+    const out = join(repo, "precious");
+    await writeOutletConfig(join(repo, "stet.config.yaml"), "http://127.0.0.1:9999");
+    await run("mkdir", ["-p", out]);
+    await writeFile(join(out, "notes.txt"), "mine\n");
+    const result = await runStet(["build", "--repo", repo, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `stet: ${out} is not empty and was not built by stet; choose an empty or new folder with --out\n`,
+    );
+    expect(await readFile(join(out, "notes.txt"), "utf8")).toBe("mine\n");
+    await removeTempDir(repo);
   });
 });
