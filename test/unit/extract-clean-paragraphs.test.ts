@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import type { Block } from "../../src/extract/block-paragraphs.ts";
+import { CLEANING_RULES, cleanParagraphs } from "../../src/extract/clean-paragraphs.ts";
+
+const text = (t: string, tag = "p"): Block => ({ text: t, linkChars: 0, tag });
+const link = (t: string, tag = "p"): Block => ({ text: t, linkChars: t.length, tag });
+const story = "The council voted on Tuesday to close the old bridge to cars for the summer.";
+
+describe("cleanParagraphs", () => {
+  it("keeps ordinary article paragraphs in order", () => {
+    expect(cleanParagraphs([text(story), text("Work starts in June.")])).toEqual([
+      story,
+      "Work starts in June.",
+    ]);
+  });
+
+  it("drops standalone advertisement labels in any case", () => {
+    expect(
+      cleanParagraphs([
+        text("Advertisement"),
+        text(story),
+        text("ADVERTISEMENT"),
+        text("Story continues below advertisement"),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence that merely mentions advertisements", () => {
+    const p = "The advertisement was pulled after complaints from viewers.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops share prompts", () => {
+    expect(
+      cleanParagraphs([
+        text("Share this article"),
+        text("Share on Facebook"),
+        text("Tweet"),
+        text("Copy link"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence about sharing", () => {
+    const p = "Shareholders will vote on the merger next month.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops newsletter sign-up prompts", () => {
+    expect(
+      cleanParagraphs([
+        text(story),
+        text("Sign up for our morning newsletter and get the news delivered to your inbox."),
+        link("Get our free weekly newsletter"),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a long paragraph that reports on a newsletter", () => {
+    const p =
+      "The company's newsletter, which goes to forty thousand readers, carried the apology on its front page on Friday, the same day the chief executive resigned after a week of pressure from investors, staff and regulators.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops read-more links but keeps prose that starts with the same words", () => {
+    const prose = "Related reports from the inspectors found similar faults at three other plants.";
+    expect(
+      cleanParagraphs([
+        { text: "Read more: Why the bridge is closing", linkChars: 26, tag: "p" },
+        link("See also: Timeline of the bridge repairs"),
+        text("READ MORE"),
+        text(prose),
+      ]),
+    ).toEqual([prose]);
+  });
+
+  it("drops standalone timestamps, absolute or relative", () => {
+    expect(
+      cleanParagraphs([
+        text("09:10"),
+        text("Updated 3 hours ago"),
+        text("March 9, 2026 10:02 AM"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence containing a time", () => {
+    const p = "The 09:10 train left without passengers.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops photo credits", () => {
+    expect(
+      cleanParagraphs([
+        text("Photo: Anna Berg/Reuters"),
+        text("(Image credit: Harbor Courier)"),
+        text("Jane Doe / Getty Images"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence that starts with the word photo", () => {
+    const p = "Photographs taken by the drone show the damage to the roof.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops ad labels in other languages", () => {
+    expect(
+      cleanParagraphs([text("Anzeige"), text("Publicité"), text("Iklan"), text(story)]),
+    ).toEqual([story]);
+  });
+
+  it("drops comment counts and comment prompts", () => {
+    expect(
+      cleanParagraphs([
+        text(story),
+        text("12 Comments"),
+        text("comments"),
+        text("Leave a comment"),
+        text("Tell us what you think..."),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence about comments", () => {
+    const p = "Comments made by the minister on Friday were criticised by the opposition.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops skip-to-content links", () => {
+    expect(cleanParagraphs([link("Skip to content"), text(story)])).toEqual([story]);
+  });
+
+  it("drops timestamps made of several date parts", () => {
+    expect(
+      cleanParagraphs([
+        text("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"),
+        text("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps table rows and scores made only of numbers", () => {
+    expect(cleanParagraphs([text("1 24 2019"), text("3 - 1")])).toEqual(["1 24 2019", "3 - 1"]);
+  });
+
+  it("drops a caption that ends in its photo credit", () => {
+    expect(
+      cleanParagraphs([
+        text("Protesters gathered on the bridge before dawn (Image: Getty)"),
+        text("A worker loads timber into a truck outside the yard. (AP Photo/Jan Novak, File)"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence that ends in an ordinary parenthesis", () => {
+    const p = "The mayor said the bridge would reopen in June (weather permitting).";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops a related-stories heading and the story titles after it, up to the next paragraph", () => {
+    const next =
+      "Back in the article, the council also approved a new budget for the ferry terminal and its car park.";
+    expect(
+      cleanParagraphs([
+        text(story),
+        text("You may also like...", "h3"),
+        link("Bridge closure: what you need to know", "li"),
+        text("Ten photos of the old bridge", "li"),
+        text(next),
+      ]),
+    ).toEqual([story, next]);
+  });
+
+  it("drops gallery and player control labels", () => {
+    expect(
+      cleanParagraphs([
+        text("Caption"),
+        text("Close"),
+        text("Image 1 of 23"),
+        text("Next"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("drops a byline repeated in the body", () => {
+    expect(
+      cleanParagraphs([text("By Reuters"), text("By Anna Berg and Carl Diaz"), text(story)]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence that starts with By", () => {
+    const p = "By Tuesday the river had risen another metre.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("names every rule so a dropped paragraph can be explained", () => {
+    expect(Object.keys(CLEANING_RULES).sort()).toEqual([
+      "ad label",
+      "byline",
+      "captioned photo",
+      "comments prompt",
+      "control label",
+      "newsletter prompt",
+      "photo credit",
+      "read-more link",
+      "share prompt",
+      "skip link",
+      "timestamp",
+    ]);
+  });
+});
