@@ -1,6 +1,8 @@
 // The only door to the network: robots.txt per host, a User-Agent naming stet, a delay between
-// requests to one host, a bound on requests in flight, timeouts, a size cap and a redirect limit.
-// Every outcome is a value (ok, gone, failed, disallowed); nothing here throws for a bad answer.
+// requests to one host, a bound on requests in flight, timeouts, a size cap, a redirect limit,
+// conditional requests and retries with backoff when a server stumbles.
+// Every outcome is a value (ok, not modified, gone, failed, disallowed); nothing here throws for a
+// bad answer.
 
 import robotsParserModule from "robots-parser";
 
@@ -12,10 +14,30 @@ const robotsParser = robotsParserModule as unknown as (url: string, text: string
 
 /** What one GET came to. */
 export type PageResult =
-  | { kind: "ok"; url: string; status: number; contentType: string | null; body: Uint8Array }
+  | {
+      kind: "ok";
+      url: string;
+      status: number;
+      contentType: string | null;
+      body: Uint8Array;
+      /** The response's `ETag`, to send back as `If-None-Match` next time. */
+      etag: string | null;
+      /** The response's `Last-Modified`, to send back as `If-Modified-Since` next time. */
+      lastModified: string | null;
+    }
+  | { kind: "not-modified"; url: string }
   | { kind: "gone"; url: string; status: number }
   | { kind: "failed"; url: string; reason: string }
   | { kind: "disallowed"; url: string };
+
+/** What a GET without validators can come to: never "not modified". */
+export type UnconditionalResult = Exclude<PageResult, { kind: "not-modified" }>;
+
+/** What the previous fetch of a page said about its version, for a conditional request. */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
 
 export interface ClientOptions {
   userAgent: string;
@@ -24,10 +46,22 @@ export interface ClientOptions {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects?: number;
+  /** Further tries after a 5xx (except 501), a network error or a timeout. Default 2. */
+  retries?: number;
+  /** Wait before the first retry, doubled for each later one. Default 1000. */
+  retryDelayMs?: number;
 }
+
+/** The longest `Retry-After` stet waits for; a server asking for more is left alone this run. */
+export const MAX_RETRY_AFTER_MS = 30_000;
 
 // A string is why robots.txt could not be read: the site is then not fetched (RFC 9309).
 type Robots = RobotsRules | "allow-all" | string;
+
+// One try at a URL: the response, or why there was none and whether trying again may help.
+type Attempt =
+  | { kind: "response"; response: Response }
+  | { kind: "error"; reason: string; retry: boolean; retryAfterMs: number | null };
 
 export class PoliteClient {
   private readonly robots = new Map<string, Promise<Robots>>();
@@ -38,33 +72,55 @@ export class PoliteClient {
 
   constructor(private readonly options: ClientOptions) {}
 
-  /** GETs a page that robots.txt allows; `accept` lists the acceptable content types. */
-  async get(url: string, accept: RegExp): Promise<PageResult> {
+  /**
+   * GETs a page that robots.txt allows; `accept` lists the acceptable content types. With
+   * `validators` from an earlier `ok` result the request is conditional, and an unchanged page
+   * comes back as `not-modified`.
+   */
+  get(url: string, accept: RegExp): Promise<UnconditionalResult>;
+  get(url: string, accept: RegExp, validators: Validators | undefined): Promise<PageResult>;
+  async get(url: string, accept: RegExp, validators?: Validators): Promise<PageResult> {
+    if (!isHttp(url)) return { kind: "failed", url, reason: "not an http(s) URL" };
     const allowed = await this.allowed(url);
     if (typeof allowed === "string") return { kind: "failed", url, reason: allowed };
     if (!allowed) return { kind: "disallowed", url };
-    return this.request(url, accept);
+    return this.request(url, accept, validators);
   }
 
-  private async request(startUrl: string, accept: RegExp): Promise<PageResult> {
+  private async request(
+    startUrl: string,
+    accept: RegExp,
+    validators?: Validators,
+  ): Promise<PageResult> {
     const maxRedirects = this.options.maxRedirects ?? 5;
+    const seen = new Set([startUrl]);
     let url = startUrl;
-    for (let hop = 0; hop <= maxRedirects; hop++) {
-      const response = await this.send(url);
+    for (let hop = 0; ; hop++) {
+      const response = await this.sendWithRetries(url, validators);
       if (typeof response === "string") return { kind: "failed", url, reason: response };
-      if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
+      const location = response.headers.get("location");
+      if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
-        const next = URL.canParse(response.headers.get("location") ?? "", url)
-          ? new URL(response.headers.get("location") ?? "", url)
-          : null;
-        if (!next || (next.protocol !== "http:" && next.protocol !== "https:")) {
+        if (hop >= maxRedirects) {
+          return { kind: "failed", url: startUrl, reason: `more than ${maxRedirects} redirects` };
+        }
+        const next = URL.canParse(location, url) ? new URL(location, url).href : null;
+        if (!next || !isHttp(next)) {
           return { kind: "failed", url, reason: "redirect to a non-http(s) location" };
         }
-        url = next.href;
+        if (seen.has(next)) {
+          return { kind: "failed", url, reason: `redirect loop: ${url} leads back to ${next}` };
+        }
+        seen.add(next);
+        url = next;
         const allowed = await this.allowed(url);
         if (typeof allowed === "string") return { kind: "failed", url, reason: allowed };
         if (!allowed) return { kind: "disallowed", url };
         continue;
+      }
+      if (response.status === 304 && validators) {
+        await response.body?.cancel();
+        return { kind: "not-modified", url };
       }
       if (response.status === 404 || response.status === 410) {
         await response.body?.cancel();
@@ -81,30 +137,63 @@ export class PoliteClient {
       }
       const body = await this.readCapped(response);
       if (typeof body === "string") return { kind: "failed", url, reason: body };
-      return { kind: "ok", url, status: response.status, contentType, body };
+      return {
+        kind: "ok",
+        url,
+        status: response.status,
+        contentType,
+        body,
+        etag: response.headers.get("etag"),
+        lastModified: response.headers.get("last-modified"),
+      };
     }
-    return { kind: "failed", url: startUrl, reason: `more than ${maxRedirects} redirects` };
   }
 
-  // One request, after the host's delay and within the concurrency bound; a string is a failure.
-  private send(url: string): Promise<Response | string> {
+  // Tries a URL until it answers with something other than a passing server failure, waiting
+  // longer each time; a string says why it never did, and after how many attempts.
+  private async sendWithRetries(url: string, validators?: Validators): Promise<Response | string> {
+    const retries = Math.max(0, this.options.retries ?? 2);
+    let delayMs = this.options.retryDelayMs ?? 1000;
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.send(url, validators);
+      if (result.kind === "response") return result.response;
+      if (!result.retry || attempt > retries) return withAttempts(result.reason, attempt);
+      if (result.retryAfterMs !== null && result.retryAfterMs > MAX_RETRY_AFTER_MS) {
+        const seconds = result.retryAfterMs / 1000;
+        return `${withAttempts(result.reason, attempt)}; the server asks to wait ${seconds} s, longer than stet waits`;
+      }
+      await sleep(Math.max(delayMs, result.retryAfterMs ?? 0));
+      delayMs *= 2;
+    }
+  }
+
+  // One request, after the host's delay and within the concurrency bound.
+  private send(url: string, validators?: Validators): Promise<Attempt> {
     const host = new URL(url).host;
     const previous = this.hostQueues.get(host) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    const next = previous.then(async (): Promise<Attempt> => {
       const wait = (this.hostLast.get(host) ?? 0) + this.options.perHostDelayMs - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) await sleep(wait);
       await this.acquire();
       try {
-        return await fetch(url, {
+        const response = await fetch(url, {
           redirect: "manual",
-          headers: {
-            "user-agent": this.options.userAgent,
-            accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-          },
+          headers: requestHeaders(this.options.userAgent, validators),
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
+        if (response.status >= 500 && response.status !== 501) {
+          await response.body?.cancel();
+          return {
+            kind: "error",
+            reason: `HTTP ${response.status}`,
+            retry: true,
+            retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
+          };
+        }
+        return { kind: "response", response };
       } catch (error) {
-        return describeNetworkError(error, this.options.timeoutMs);
+        const reason = describeNetworkError(error, this.options.timeoutMs);
+        return { kind: "error", reason, retry: true, retryAfterMs: null };
       } finally {
         this.hostLast.set(host, Date.now());
         this.release();
@@ -185,6 +274,40 @@ export class PoliteClient {
     if (next) next();
     else this.inFlight--;
   }
+}
+
+function requestHeaders(userAgent: string, validators?: Validators): Record<string, string> {
+  const headers: Record<string, string> = {
+    "user-agent": userAgent,
+    accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  };
+  if (validators?.etag) headers["if-none-match"] = validators.etag;
+  if (validators?.lastModified) headers["if-modified-since"] = validators.lastModified;
+  return headers;
+}
+
+// Only the delay-seconds form; an HTTP-date Retry-After falls back to stet's own backoff.
+function retryAfterMs(header: string | null): number | null {
+  if (header === null || !/^\s*\d+\s*$/.test(header)) return null;
+  return Number(header) * 1000;
+}
+
+function withAttempts(reason: string, attempts: number): string {
+  if (attempts === 1) return reason;
+  // "HTTP 503 after 3 attempts", but "timed out after 50 ms (3 attempts)" rather than two "after"s.
+  return reason.startsWith("HTTP ")
+    ? `${reason} after ${attempts} attempts`
+    : `${reason} (${attempts} attempts)`;
+}
+
+function isHttp(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === "http:" || protocol === "https:";
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
