@@ -8,7 +8,7 @@ import { StetError, UsageError } from "./errors.ts";
 const HELP = `stet: an honest, public record of how news articles change
 
 Usage:
-  stet fetch [--config FILE] [--repo DIR] [--now ISO8601] [--outlet ID] [--dry-run]
+  stet fetch [--config FILE] [--repo DIR] [--now ISO8601] [--outlet ID] [--max-minutes N] [--dry-run]
   stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL]
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
@@ -18,6 +18,7 @@ Options:
   --config FILE    config file (default: <repo>/stet.config.yaml)
   --now ISO8601    fetch: fix the clock; every commit is dated at this time
   --outlet ID      fetch: only this outlet
+  --max-minutes N  fetch: start no new checks after N minutes; the rest is due next run
   --dry-run        fetch: fetch and compare, but commit nothing
   --out DIR        build, serve: site folder (default: site)
   --base-url URL   build: absolute URL the site is published at (default: site.baseUrl in config)
@@ -29,7 +30,7 @@ Options:
 `;
 
 const COMMAND_OPTIONS = {
-  fetch: ["config", "repo", "now", "outlet", "dry-run"],
+  fetch: ["config", "repo", "now", "outlet", "max-minutes", "dry-run"],
   build: ["config", "repo", "out", "base-url"],
   extract: ["url", "json"],
   serve: ["out", "port"],
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       repo: { type: "string" },
       now: { type: "string" },
       outlet: { type: "string" },
+      "max-minutes": { type: "string" },
       "dry-run": { type: "boolean" },
       out: { type: "string" },
       "base-url": { type: "string" },
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         now: values.now,
         outlet: values.outlet,
         dryRun: values["dry-run"] ?? false,
+        maxMinutes: values["max-minutes"],
       });
     }
     case "build": {

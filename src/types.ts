@@ -41,6 +41,16 @@ export interface Outlet {
   urls: string[];
   articleUrl?: RegExp;
   selectors?: Selectors;
+  /** Overrides the fetch schedule for this outlet. */
+  schedule?: ScheduleTier[];
+  /** Paragraphs matching any of these are page furniture: dropped before comparing. */
+  ignore: RegExp[];
+}
+
+/** While an article's last change is younger than `untilMs`, it is checked every `everyMs`. */
+export interface ScheduleTier {
+  untilMs: number;
+  everyMs: number;
 }
 
 /** The validated contents of stet.config.yaml. */
@@ -52,8 +62,13 @@ export interface StetConfig {
     perHostDelayMs: number;
     timeoutMs: number;
     maxBytes: number;
-    /** Articles first seen longer ago than this are no longer checked. */
-    maxAgeDays: number;
+    /** Retries with exponential backoff on 5xx and network errors. */
+    retries: number;
+    retryDelayMs: number;
+    /** Default schedule tiers; after the last tier an article is no longer checked. */
+    schedule: ScheduleTier[];
+    /** Whether typographic-only edits (curly vs straight quotes) count as a new version. */
+    typography: boolean;
   };
   git: { authorName: string; authorEmail: string };
   outlets: Outlet[];
@@ -67,6 +82,18 @@ export interface Version extends Article {
   /** Fetch time: the commit's author date, ISO 8601 UTC. */
   time: string;
   url: string;
+  /**
+   * Set when this version's headline returns to the headline of an earlier, non-adjacent version
+   * (an A/B headline test flipping back): that version's number.
+   */
+  revertsTo?: number;
+}
+
+/** The source stopped serving the article (HTTP 404 or 410); archived text stays. */
+export interface GoneMark {
+  /** Fetch time of the check that found it gone, ISO 8601 UTC. */
+  since: string;
+  status: number;
 }
 
 /** Every recorded version of one article, oldest first. */
@@ -78,6 +105,8 @@ export interface ArticleHistory {
   slug: string;
   url: string;
   versions: Version[];
+  /** Set while the source answers 404/410 for the article (as of the newest commit). */
+  gone: GoneMark | null;
 }
 
 /** A word-level piece of an edited paragraph or headline. */

@@ -2,11 +2,13 @@
 // one paragraph per line with a blank line between, so `git diff` reads paragraph by paragraph.
 
 import { parse, stringify } from "yaml";
-import type { Article } from "../types.ts";
+import type { Article, GoneMark } from "../types.ts";
 
-/** An archived article: its text plus the URL it was fetched from. */
+/** An archived article: its text, the URL it was fetched from, and whether the source dropped it. */
 export interface ArchivedArticle extends Article {
   url: string;
+  /** Present only while the source answers 404/410. */
+  gone?: GoneMark;
 }
 
 /** Thrown by parseArticleFile; the caller adds the file and commit to the message. */
@@ -14,15 +16,14 @@ export class ArticleFileError extends Error {}
 
 /** Serializes an article; the inverse of parseArticleFile. Paragraphs must not contain newlines. */
 export function serializeArticleFile(article: ArchivedArticle): string {
-  const front = stringify(
-    {
-      url: article.url,
-      title: article.title,
-      byline: article.byline,
-      published: article.published,
-    },
-    { lineWidth: 0 },
-  );
+  const fields: Record<string, unknown> = {
+    url: article.url,
+    title: article.title,
+    byline: article.byline,
+    published: article.published,
+  };
+  if (article.gone) fields.gone = { since: article.gone.since, status: article.gone.status };
+  const front = stringify(fields, { lineWidth: 0 });
   return `---\n${front}---\n\n${article.paragraphs.map((p) => `${p}\n`).join("\n")}`;
 }
 
@@ -55,11 +56,22 @@ export function parseArticleFile(text: string): ArchivedArticle {
   };
   const body = source.slice(end + 5);
   const paragraphs = body.split("\n").filter((line) => line.trim() !== "");
-  return {
+  const article: ArchivedArticle = {
     url: fields.url,
     title: optional("title"),
     byline: optional("byline"),
     published: optional("published"),
     paragraphs,
   };
+  const gone = fields.gone as { since?: unknown; status?: unknown } | undefined | null;
+  if (gone !== undefined && gone !== null) {
+    const since = gone.since instanceof Date ? gone.since.toISOString() : gone.since;
+    if (typeof since !== "string" || typeof gone.status !== "number") {
+      throw new ArticleFileError(
+        "front matter field gone needs since (a date) and status (a number)",
+      );
+    }
+    article.gone = { since, status: gone.status };
+  }
+  return article;
 }

@@ -9,7 +9,12 @@ import { type ArchivedArticle, serializeArticleFile } from "./article-file.ts";
 
 export interface CommitDetails {
   outlet: string;
-  /** 1-based number of this version of the article. */
+  /**
+   * A new text version (numbered), or an event on the same text: the source started answering
+   * 404/410 ("gone"), or serves the article again ("back").
+   */
+  kind?: "version" | "gone" | "back";
+  /** 1-based number of this version of the article (of its latest version, for events). */
   version: number;
   /** Fetch time, ISO 8601: author and committer date. */
   time: string;
@@ -27,13 +32,23 @@ export const COMMIT_ENVIRONMENT = [
   "GIT_COMMITTER_DATE",
 ] as const;
 
-/** The commit message: `<outlet>: <headline>` and trailers. */
+/** The commit message: `<outlet>: <headline>` and trailers; events say what happened. */
 export function commitMessage(article: ArchivedArticle, details: CommitDetails): string[] {
   const headline = article.title ?? article.url;
-  return [
-    `${details.outlet}: ${headline}`,
-    `Article-URL: ${article.url}\nVersion: ${details.version}`,
-  ];
+  switch (details.kind ?? "version") {
+    case "gone":
+      return [
+        `${details.outlet}: gone at the source (HTTP ${article.gone?.status}): ${headline}`,
+        `Article-URL: ${article.url}\nGone: ${article.gone?.status}`,
+      ];
+    case "back":
+      return [`${details.outlet}: back at the source: ${headline}`, `Article-URL: ${article.url}`];
+    default:
+      return [
+        `${details.outlet}: ${headline}`,
+        `Article-URL: ${article.url}\nVersion: ${details.version}`,
+      ];
+  }
 }
 
 /** Writes `file` (relative to the repo) and commits only that file; returns the commit id. */

@@ -3,10 +3,13 @@
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
+import { checkCutoffMs } from "../fetch/schedule.ts";
 import { readHistory } from "../history/read-history.ts";
 import { buildSite } from "../render/build-site.ts";
 import { prepareOutputFolder, writeSiteMarker } from "../render/output-folder.ts";
 import { assertGitRepo } from "./assert-git-repo.ts";
+
+const DAY = 86_400_000;
 
 export interface BuildCommandOptions {
   config: string;
@@ -41,7 +44,10 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     outlets: config.outlets.map((o) => ({ id: o.id, name: o.name })),
     site,
     outDir,
-    checkDays: config.fetch.maxAgeDays,
+    checkDays: checkCutoffMs(config.fetch.schedule) / DAY,
+    outletCheckDays: Object.fromEntries(
+      config.outlets.map((o) => [o.id, checkCutoffMs(o.schedule ?? config.fetch.schedule) / DAY]),
+    ),
     log,
   });
   await writeSiteMarker(outDir, site.baseUrl);

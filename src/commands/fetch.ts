@@ -11,6 +11,7 @@ export interface FetchCommandOptions {
   now?: string;
   outlet?: string;
   dryRun: boolean;
+  maxMinutes?: string;
 }
 
 export async function fetchCommand(options: FetchCommandOptions): Promise<number> {
@@ -22,6 +23,10 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
       `--outlet ${options.outlet}: no such outlet in ${options.config} (have: ${config.outlets.map((o) => o.id).join(", ")})`,
     );
   }
+  const maxMinutes = options.maxMinutes === undefined ? undefined : Number(options.maxMinutes);
+  if (maxMinutes !== undefined && !(maxMinutes > 0)) {
+    throw new UsageError(`--max-minutes ${options.maxMinutes}: not a positive number of minutes`);
+  }
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   log(
@@ -29,34 +34,44 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   );
   // Loaded only now, so that a config mistake is reported before the extractor is loaded.
   const { runFetch } = await import("../fetch/run-fetch.ts");
-  const reports = await runFetch({ ...options, config, now, log });
-  for (const report of reports) log(summaryLine(report));
-  const total = reports.reduce(
-    (sum, r) => ({
-      checked: sum.checked + r.checked,
-      newArticles: sum.newArticles + r.newArticles,
-      newVersions: sum.newVersions + r.newVersions,
-      unchanged: sum.unchanged + r.unchanged,
-      held: sum.held + r.held.length,
-      gone: sum.gone + r.gone.length,
-      failed: sum.failed + r.failed.length,
-    }),
-    { checked: 0, newArticles: 0, newVersions: 0, unchanged: 0, held: 0, gone: 0, failed: 0 },
-  );
+  const reports = await runFetch({ ...options, maxMinutes, config, now, log });
+  for (const report of reports) log(`${report.outlet}: ${summary(report)}`);
+  const total = reports.reduce((sum, r) => ({
+    ...sum,
+    checked: sum.checked + r.checked,
+    newArticles: sum.newArticles + r.newArticles,
+    newVersions: sum.newVersions + r.newVersions,
+    unchanged: sum.unchanged + r.unchanged,
+    held: [...sum.held, ...r.held],
+    gone: [...sum.gone, ...r.gone],
+    back: [...sum.back, ...r.back],
+    failed: [...sum.failed, ...r.failed],
+    skipped: [...sum.skipped, ...r.skipped],
+    notDue: sum.notDue + r.notDue,
+    retired: sum.retired + r.retired,
+    notReached: sum.notReached + r.notReached,
+  }));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(
-    `total: ${total.checked} checked, ${total.newArticles} new articles, ${total.newVersions} new versions, ` +
-      `${total.unchanged} unchanged, ${total.held} held as suspect, ${total.gone} gone, ${total.failed} failed, ${seconds} s`,
-  );
+  if (total) log(`total: ${summary(total)}, ${seconds} s`);
   return 0;
 }
 
-function summaryLine(r: OutletReport): string {
-  return (
-    `${r.outlet}: ${r.checked} checked, ${r.newArticles} new articles, ${r.newVersions} new versions, ` +
-    `${r.unchanged} unchanged, ${r.held.length} held, ${r.gone.length} gone, ${r.failed.length} failed` +
-    (r.skipped.length > 0 ? `, ${r.skipped.length} disallowed by robots.txt` : "")
-  );
+function summary(r: OutletReport): string {
+  const parts = [
+    `${r.checked} checked`,
+    `${r.newArticles} new articles`,
+    `${r.newVersions} new versions`,
+    `${r.unchanged} unchanged`,
+    `${r.held.length} held as suspect`,
+    `${r.gone.length} gone`,
+    `${r.failed.length} failed`,
+  ];
+  if (r.back.length > 0) parts.push(`${r.back.length} back at the source`);
+  if (r.skipped.length > 0) parts.push(`${r.skipped.length} disallowed by robots.txt`);
+  parts.push(`${r.notDue} not due yet`);
+  if (r.retired > 0) parts.push(`${r.retired} no longer checked`);
+  if (r.notReached > 0) parts.push(`${r.notReached} not reached in time (next run)`);
+  return parts.join(", ");
 }
 
 function parseNow(value: string): Date {

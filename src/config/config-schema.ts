@@ -2,6 +2,7 @@
 // what a config may contain.
 
 import { z } from "zod";
+import type { ScheduleTier } from "../types.ts";
 
 /** Outlet ids that would collide with the site's own paths (/feeds/, /assets/, …) or feed names. */
 export const RESERVED_OUTLET_IDS = new Set([
@@ -30,6 +31,31 @@ const regex = z.string().refine(
   { message: "must be a valid regular expression" },
 );
 
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const [MINUTE, HOUR, DAY] = [60_000, 3_600_000, 86_400_000];
+
+/** Under 3 h → every 15 min; to 1 day → hourly; to 7 days → every 3 h; to 30 days → every 3 days. */
+export const DEFAULT_SCHEDULE: ScheduleTier[] = [
+  { untilMs: 3 * HOUR, everyMs: 15 * MINUTE },
+  { untilMs: DAY, everyMs: HOUR },
+  { untilMs: 7 * DAY, everyMs: 3 * HOUR },
+  { untilMs: 30 * DAY, everyMs: 3 * DAY },
+];
+
+const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?[mhd]$/, "must be a duration such as 15m, 3h or 7d")
+  .transform((value) => Number.parseFloat(value) * (UNITS[value.slice(-1)] ?? 0));
+
+// Tiers keyed to the time since an article's last change; after the last one it is not checked.
+const schedule = z
+  .array(z.strictObject({ until: duration, every: duration }))
+  .min(1)
+  .refine((tiers) => tiers.every((tier, i) => i === 0 || tier.until > (tiers[i - 1]?.until ?? 0)), {
+    message: "tiers must be listed with increasing `until`",
+  })
+  .transform((tiers) => tiers.map((tier) => ({ untilMs: tier.until, everyMs: tier.every })));
+
 const selectors = z.strictObject({
   title: z.string().optional(),
   byline: z.string().optional(),
@@ -52,6 +78,8 @@ const outlet = z
     urls: z.array(httpUrl).default([]),
     articleUrl: regex.optional(),
     selectors: selectors.optional(),
+    schedule: schedule.optional(),
+    ignore: z.array(regex).default([]),
   })
   .refine((o) => o.feeds.length + o.sitemaps.length + o.urls.length > 0, {
     message: "needs at least one of feeds, sitemaps or urls",
@@ -71,7 +99,10 @@ export const configSchema = z.strictObject({
       perHostDelayMs: z.number().int().min(0).default(1000),
       timeoutMs: z.number().int().min(100).default(20_000),
       maxBytes: z.number().int().min(1024).default(5_000_000),
-      maxAgeDays: z.number().int().min(1).default(30),
+      retries: z.number().int().min(0).max(5).default(2),
+      retryDelayMs: z.number().int().min(0).default(1000),
+      schedule: schedule.optional(),
+      typography: z.boolean().default(false),
     })
     .prefault({}),
   git: z

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { ConfigError } from "../errors.ts";
 import type { StetConfig } from "../types.ts";
-import { configSchema } from "./config-schema.ts";
+import { configSchema, DEFAULT_SCHEDULE } from "./config-schema.ts";
 
 /** Loads `path`; throws ConfigError naming the file, line and key of the first problem. */
 export async function loadConfig(path: string): Promise<StetConfig> {
@@ -56,7 +56,7 @@ export function parseConfig(text: string, path: string): StetConfig {
       ...raw.site,
       baseUrl: raw.site.baseUrl.endsWith("/") ? raw.site.baseUrl : `${raw.site.baseUrl}/`,
     },
-    fetch: raw.fetch,
+    fetch: { ...raw.fetch, schedule: raw.fetch.schedule ?? DEFAULT_SCHEDULE },
     git: raw.git,
     outlets: raw.outlets.map((o) => ({
       id: o.id,
@@ -66,6 +66,8 @@ export function parseConfig(text: string, path: string): StetConfig {
       urls: o.urls,
       articleUrl: o.articleUrl === undefined ? undefined : new RegExp(o.articleUrl),
       selectors: o.selectors,
+      schedule: o.schedule,
+      ignore: o.ignore.map((pattern) => new RegExp(pattern)),
     })),
   };
 }

@@ -1,5 +1,5 @@
 // Decides whether a freshly extracted article is a new version, the same text, or a suspect page
-// that must never become a version (empty body, a body that lost most of its words at once).
+// that must not become a version (no text, a body that lost most of its words at once).
 
 import { isDeepStrictEqual } from "node:util";
 import type { Article } from "../types.ts";
@@ -8,37 +8,59 @@ export type Judgement =
   | { kind: "new-article" }
   | { kind: "new-version" }
   | { kind: "unchanged" }
-  | { kind: "suspect"; reason: string };
+  /** `confirmable`: a real editorial cut looks like this too, so a second sighting commits it. */
+  | { kind: "suspect"; reason: string; confirmable: boolean };
 
 /** Share of words a body may lose in one step before it is held as suspect. */
 export const MAX_SHRINK = 0.5;
 
-export function judgePage(previous: Article | null, next: Article): Judgement {
-  if (next.paragraphs.length === 0)
-    return { kind: "suspect", reason: "no article text on the page" };
+export interface JudgeOptions {
+  /** Count curly-vs-straight quote changes as a change (default: no). */
+  typography?: boolean;
+}
+
+export function judgePage(
+  previous: Article | null,
+  next: Article,
+  options: JudgeOptions = {},
+): Judgement {
+  if (next.paragraphs.length === 0) {
+    return { kind: "suspect", reason: "no article text on the page", confirmable: false };
+  }
   if (!previous) return { kind: "new-article" };
-  if (isDeepStrictEqual(comparable(previous), comparable(next))) return { kind: "unchanged" };
+  const fold = options.typography ? (text: string) => text : foldTypography;
+  if (isDeepStrictEqual(comparable(previous, fold), comparable(next, fold)))
+    return { kind: "unchanged" };
   const before = countWords(previous.paragraphs);
   const after = countWords(next.paragraphs);
   if (before > 0 && after < before * (1 - MAX_SHRINK)) {
     return {
       kind: "suspect",
       reason: `body shrank from ${before} to ${after} words at once`,
+      confirmable: true,
     };
   }
   return { kind: "new-version" };
 }
 
-function comparable(article: Article) {
+// What a reader would call no change: curly and straight quotes, primes and apostrophes.
+export function foldTypography(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
+}
+
+function comparable(article: Article, fold: (text: string) => string) {
+  const field = (value: string | null) => (value === null ? null : fold(value));
   return {
-    title: article.title,
-    byline: article.byline,
+    title: field(article.title),
+    byline: field(article.byline),
     published: article.published,
-    paragraphs: article.paragraphs,
+    paragraphs: article.paragraphs.map(fold),
   };
 }
 
-function countWords(paragraphs: string[]): number {
+export function countWords(paragraphs: string[]): number {
   let words = 0;
   for (const paragraph of paragraphs) words += paragraph.split(/\s+/).filter(Boolean).length;
   return words;

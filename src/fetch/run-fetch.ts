@@ -1,31 +1,47 @@
-// One fetch pass over the configured outlets: discover, fetch what is due, extract, normalize,
-// compare with the archive and commit each new version. One outlet failing never stops the others.
+// One fetch pass over the configured outlets: discover, plan what is due, fetch it politely,
+// extract, normalize, judge against the archive and commit each new version. One outlet failing
+// never stops the others; what the pass could not reach in its time budget is reached next run.
 
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { simpleGit } from "simple-git";
 import { type ArchivedArticle, parseArticleFile } from "../archive/article-file.ts";
-import { COMMIT_ENVIRONMENT, commitVersion } from "../archive/commit-version.ts";
+import {
+  COMMIT_ENVIRONMENT,
+  type CommitDetails,
+  commitVersion,
+} from "../archive/commit-version.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
 import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
 import { readBlobs } from "../history/read-blobs.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
-import type { Article, Outlet, StetConfig } from "../types.ts";
+import type { Article, GoneMark, Outlet, StetConfig } from "../types.ts";
+import { detectTeaser } from "./detect-teaser.ts";
 import { discoverArticles } from "./discover-articles.ts";
+import { acquireFetchLock } from "./fetch-lock.ts";
+import { type ArticleState, type FetchState, loadState, saveState } from "./fetch-state.ts";
 import { findCanonical } from "./find-canonical.ts";
 import { judgePage } from "./judge-page.ts";
 import { PoliteClient } from "./polite-client.ts";
+import { planChecks } from "./schedule.ts";
 
 const run = promisify(execFile);
 const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
+// Where a site sends readers it will not show the article to.
+const AWAY_PATH =
+  /^\/?$|\/(login|log-in|signin|sign-in|subscribe|subscription|register|consent|paywall|account|auth)(\/|$|\?|\.)/i;
 
 export interface FetchOptions {
   config: StetConfig;
   repo: string;
+  /** The fetch time: every commit is dated at it, and the schedule is computed from it. */
   now: Date;
   outlet?: string;
   dryRun?: boolean;
+  /** Stop starting new checks after this many (wall-clock) minutes. */
+  maxMinutes?: number;
   log: (line: string) => void;
 }
 
@@ -38,14 +54,20 @@ export interface OutletReport {
   unchanged: number;
   held: { url: string; reason: string }[];
   gone: string[];
+  back: string[];
   failed: { url: string; reason: string }[];
   skipped: string[];
+  /** Known articles not due yet, past the last schedule tier, or not reached in the time budget. */
+  notDue: number;
+  retired: number;
+  notReached: number;
 }
 
-/** What the archive already knows about one article. */
+/** What the archive (as of HEAD) knows about one article. */
 interface KnownArticle {
   file: string;
   article: Article;
+  gone: GoneMark | null;
   versions: number;
   lastChange: number;
 }
@@ -55,33 +77,55 @@ interface Archive {
   byFile: Map<string, string | Error>;
 }
 
+type Serial = <T>(task: () => Promise<T>) => Promise<T>;
+
 export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
   const { config, repo } = options;
-  const client = new PoliteClient(config.fetch);
-  const git = simpleGit({
-    baseDir: repo,
-    config: ["commit.gpgsign=false"],
-    allowEnvironment: [...COMMIT_ENVIRONMENT],
-  });
-  // Commits share one index: they run one at a time, in the order pages were judged.
-  let commitQueue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = commitQueue.then(task);
-    commitQueue = next.catch(() => undefined);
-    return next;
-  };
-  const outlets = config.outlets.filter((o) => !options.outlet || o.id === options.outlet);
-  return Promise.all(outlets.map((outlet) => fetchOutlet(outlet, options, client, git, serial)));
+  const release = await acquireFetchLock(repo, { log: options.log });
+  try {
+    const state = await loadState(repo, options.log);
+    const client = new PoliteClient(config.fetch);
+    const git = simpleGit({
+      baseDir: repo,
+      config: ["commit.gpgsign=false"],
+      allowEnvironment: [...COMMIT_ENVIRONMENT],
+    });
+    // Commits share one index: they run one at a time, in the order pages were judged.
+    let queue: Promise<unknown> = Promise.resolve();
+    const serial: Serial = (task) => {
+      const next = queue.then(task);
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    const deadline =
+      options.maxMinutes === undefined
+        ? Number.POSITIVE_INFINITY
+        : Date.now() + options.maxMinutes * 60_000;
+    const outlets = config.outlets.filter((o) => !options.outlet || o.id === options.outlet);
+    const reports = await Promise.all(
+      outlets.map((outlet) =>
+        fetchOutlet(outlet, { ...options, state, client, git, serial, deadline }),
+      ),
+    );
+    // A dry run commits nothing, so it must not remember checks either: they would hide the
+    // changes it saw from the next real run.
+    if (!options.dryRun) await saveState(repo, state);
+    return reports;
+  } finally {
+    await release();
+  }
 }
 
-async function fetchOutlet(
-  outlet: Outlet,
-  options: FetchOptions,
-  client: PoliteClient,
-  git: ReturnType<typeof simpleGit>,
-  serial: <T>(task: () => Promise<T>) => Promise<T>,
-): Promise<OutletReport> {
-  const { config, repo, now, log } = options;
+interface OutletContext extends FetchOptions {
+  state: FetchState;
+  client: PoliteClient;
+  git: ReturnType<typeof simpleGit>;
+  serial: Serial;
+  deadline: number;
+}
+
+async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<OutletReport> {
+  const { config, repo, now, log, state, client, serial } = context;
   const report: OutletReport = {
     outlet: outlet.id,
     checked: 0,
@@ -90,94 +134,258 @@ async function fetchOutlet(
     unchanged: 0,
     held: [],
     gone: [],
+    back: [],
     failed: [],
     skipped: [],
+    notDue: 0,
+    retired: 0,
+    notReached: 0,
   };
+  const say = (line: string) => log(`${outlet.id}: ${line}`);
   const archive = await readArchive(repo, outlet.id);
   const discovery = await discoverArticles(outlet, client);
   for (const problem of discovery.problems) {
     report.failed.push({ url: problem.split(": ")[0] ?? problem, reason: problem });
-    log(`${outlet.id}: ${problem}`);
+    say(problem);
   }
-  const cutoff = now.getTime() - config.fetch.maxAgeDays * 86_400_000;
-  const due = new Set(discovery.urls);
-  for (const [url, known] of archive.byUrl) if (known.lastChange >= cutoff) due.add(url);
+  const discovered = discovery.urls.map((url) => state.aliases[url] ?? url);
+  const plan = planChecks(
+    [...archive.byUrl].map(([url, known]) => {
+      const lastCheck = state.articles[url]?.lastCheck;
+      return {
+        url,
+        lastChange: known.lastChange,
+        ...(lastCheck ? { lastCheck: Date.parse(lastCheck) } : {}),
+      };
+    }),
+    discovered,
+    outlet.schedule ?? config.fetch.schedule,
+    now.getTime(),
+  );
+  report.notDue = plan.notDue;
+  report.retired = plan.retired;
 
   const check = async (url: string) => {
-    const page = await client.get(url, HTML_TYPES);
+    const remembered: ArticleState = state.articles[url] ?? {};
+    const known = archive.byUrl.get(url);
+    const page = await client.get(
+      url,
+      HTML_TYPES,
+      known && !remembered.held
+        ? { etag: remembered.etag, lastModified: remembered.lastModified }
+        : undefined,
+    );
     if (page.kind === "disallowed") {
       report.skipped.push(url);
-      log(`${outlet.id}: skipped ${url}: disallowed by robots.txt`);
+      say(`skipped ${url}: disallowed by robots.txt`);
       return;
     }
     report.checked++;
-    if (page.kind === "gone") {
-      report.gone.push(url);
-      log(`${outlet.id}: gone ${url}: HTTP ${page.status} (archived text kept)`);
+    const checked = (extra: ArticleState = {}) => {
+      const { held, ...rest } = remembered;
+      state.articles[url] = { ...rest, ...extra, lastCheck: now.toISOString(), failures: 0 };
+      if (extra.held) state.articles[url] = { ...state.articles[url], held: extra.held };
+    };
+    if (page.kind === "failed") {
+      state.articles[url] = { ...remembered, failures: (remembered.failures ?? 0) + 1 };
+      report.failed.push({ url, reason: page.reason });
+      say(`failed ${url}: ${page.reason}`);
       return;
     }
-    if (page.kind === "failed") {
-      report.failed.push({ url, reason: page.reason });
-      log(`${outlet.id}: failed ${url}: ${page.reason}`);
+    if (page.kind === "not-modified") {
+      report.unchanged++;
+      checked({ etag: remembered.etag, lastModified: remembered.lastModified });
+      return;
+    }
+    if (page.kind === "gone") {
+      if (!known) {
+        report.failed.push({ url, reason: `HTTP ${page.status} (never archived)` });
+        say(`failed ${url}: HTTP ${page.status} (never archived)`);
+        return;
+      }
+      report.gone.push(url);
+      if (!known.gone) {
+        const goneMark = { since: now.toISOString(), status: page.status };
+        await serial(() =>
+          record(
+            context,
+            archive,
+            outlet,
+            known.file,
+            known,
+            { ...known.article, url, gone: goneMark },
+            "gone",
+          ),
+        );
+        say(`gone at the source: ${url} (HTTP ${page.status}); archived text kept`);
+      }
+      checked();
       return;
     }
     const html = decodeHtml(page.body, page.contentType);
     const canonical = findCanonical(html, page.url);
-    if (new URL(page.url).pathname === "/" && new URL(url).pathname !== "/") {
-      report.held.push({ url, reason: "redirected to the home page" });
-      log(`${outlet.id}: held ${url}: redirected to the home page`);
+    if (canonical !== url && discovered.includes(url)) state.aliases[url] = canonical;
+    if (isRedirectAway(url, page.url)) {
+      hold(report, say, url, `redirected away from the article to ${page.url}`);
+      checked();
       return;
     }
-    const article = normalizeArticle(extract(html, canonical, outlet.selectors));
+    const extracted = normalizeArticle(extract(html, canonical, outlet.selectors));
+    const article = {
+      ...extracted,
+      paragraphs: extracted.paragraphs.filter((p) => !outlet.ignore.some((r) => r.test(p))),
+    };
+    const teaser = detectTeaser(html, article);
+    if (teaser) {
+      hold(report, say, url, teaser);
+      checked();
+      return;
+    }
+    const validators = {
+      etag: page.etag ?? undefined,
+      lastModified: page.lastModified ?? undefined,
+    };
     await serial(async () => {
       const entry = archive.byUrl.get(canonical);
       const file = entry?.file ?? freePath(archive, canonical, outlet.id);
       if (file instanceof Error) {
         report.failed.push({ url, reason: file.message });
-        log(`${outlet.id}: failed ${url}: ${file.message}`);
+        say(`failed ${url}: ${file.message}`);
         return;
       }
-      const verdict = judgePage(entry?.article ?? null, article);
+      const verdict = judgePage(entry?.article ?? null, article, {
+        typography: config.fetch.typography,
+      });
       if (verdict.kind === "unchanged") {
         report.unchanged++;
+        if (entry?.gone) {
+          await record(
+            context,
+            archive,
+            outlet,
+            file,
+            entry,
+            { url: canonical, ...entry.article },
+            "back",
+          );
+          report.back.push(url);
+          say(`back at the source: ${url}`);
+        }
+        checked(validators);
         return;
       }
+      let confirmed = false;
       if (verdict.kind === "suspect") {
-        report.held.push({ url, reason: verdict.reason });
-        log(`${outlet.id}: held ${url}: ${verdict.reason}`);
-        return;
+        const hash = hashArticle(article);
+        if (!verdict.confirmable || remembered.held?.hash !== hash) {
+          const reason = verdict.confirmable
+            ? `${verdict.reason}; held until the next check confirms it`
+            : verdict.reason;
+          hold(report, say, url, reason);
+          checked(
+            verdict.confirmable
+              ? { held: { hash, since: now.toISOString(), reason: verdict.reason } }
+              : {},
+          );
+          return;
+        }
+        confirmed = true;
       }
-      const version = (entry?.versions ?? 0) + 1;
       const archived: ArchivedArticle = { url: canonical, ...article };
-      if (!options.dryRun) {
-        await commitVersion(git, repo, file, archived, {
-          outlet: outlet.id,
-          version,
-          time: now.toISOString(),
-          authorName: config.git.authorName,
-          authorEmail: config.git.authorEmail,
-        });
-      }
-      archive.byUrl.set(canonical, { file, article, versions: version, lastChange: now.getTime() });
-      archive.byFile.set(file, canonical);
+      const version = await record(
+        context,
+        archive,
+        outlet,
+        file,
+        entry ?? null,
+        archived,
+        "version",
+      );
       if (verdict.kind === "new-article") report.newArticles++;
       else report.newVersions++;
-      const what = verdict.kind === "new-article" ? "new article" : `version ${version}`;
-      log(`${outlet.id}: ${what}: ${article.title ?? canonical} (${file})`);
+      if (entry?.gone) report.back.push(url);
+      const what =
+        verdict.kind === "new-article"
+          ? "new article"
+          : `version ${version}${confirmed ? " (confirmed cut)" : ""}`;
+      say(`${what}: ${article.title ?? canonical} (${file})`);
+      checked(validators);
     });
   };
-  await Promise.all(
-    [...due].map((url) =>
-      check(url).catch((error: unknown) => {
+
+  // Workers take the due articles in plan order (new first, then most overdue), so the time budget
+  // cuts off the least urgent ones; the client still spaces requests to each host.
+  const queue = [...plan.due];
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      if (Date.now() > context.deadline) {
+        report.notReached++;
+        continue;
+      }
+      await check(url).catch((error: unknown) => {
         // A bug or a git failure on one article is reported; the other articles go on.
         const reason =
           error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
         report.failed.push({ url, reason });
-        log(`${outlet.id}: failed ${url}: ${reason}`);
-      }),
-    ),
-  );
+        say(`failed ${url}: ${reason}`);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: config.fetch.concurrency }, worker));
   return report;
+}
+
+// Commits one version or event (unless a dry run) and updates what the archive knows.
+async function record(
+  context: OutletContext,
+  archive: Archive,
+  outlet: Outlet,
+  file: string,
+  known: KnownArticle | null,
+  archived: ArchivedArticle,
+  kind: NonNullable<CommitDetails["kind"]>,
+): Promise<number> {
+  const { config, now } = context;
+  const version = kind === "version" ? (known?.versions ?? 0) + 1 : (known?.versions ?? 1);
+  if (!context.dryRun) {
+    await commitVersion(context.git, context.repo, file, archived, {
+      outlet: outlet.id,
+      kind,
+      version,
+      time: now.toISOString(),
+      authorName: config.git.authorName,
+      authorEmail: config.git.authorEmail,
+    });
+  }
+  const { url, gone, ...article } = archived;
+  // Only a new text resets the schedule's clock; gone and back are events on the same text.
+  const lastChange = kind === "version" ? now.getTime() : (known?.lastChange ?? now.getTime());
+  archive.byUrl.set(url, { file, article, gone: gone ?? null, versions: version, lastChange });
+  archive.byFile.set(file, url);
+  return version;
+}
+
+function hold(
+  report: OutletReport,
+  say: (line: string) => void,
+  url: string,
+  reason: string,
+): void {
+  report.held.push({ url, reason });
+  say(`held ${url}: ${reason}`);
+}
+
+function isRedirectAway(requested: string, final: string): boolean {
+  if (requested === final) return false;
+  const from = new URL(requested);
+  const to = new URL(final);
+  const site = (host: string) => host.replace(/^www\./, "");
+  if (site(from.hostname) !== site(to.hostname)) return true;
+  return AWAY_PATH.test(to.pathname) && !AWAY_PATH.test(from.pathname);
+}
+
+function hashArticle(article: Article): string {
+  return createHash("sha256").update(JSON.stringify(article)).digest("hex").slice(0, 16);
 }
 
 // What the last commit holds for the outlet: article by URL, and each file's URL (or why it is
@@ -198,9 +406,9 @@ async function readArchive(repo: string, outletId: string): Promise<Archive> {
   const stats = await fileStats(repo, outletId);
   for (const [index, file] of files.entries()) {
     try {
-      const { url, ...article } = parseArticleFile(texts[index] ?? "");
+      const { url, gone, ...article } = parseArticleFile(texts[index] ?? "");
       const stat = stats.get(file) ?? { versions: 1, lastChange: 0 };
-      byUrl.set(url, { file, article, ...stat });
+      byUrl.set(url, { file, article, gone: gone ?? null, ...stat });
       byFile.set(file, url);
     } catch (error) {
       byFile.set(
@@ -214,22 +422,53 @@ async function readArchive(repo: string, outletId: string): Promise<Archive> {
   return { byUrl, byFile };
 }
 
-// Version counts and last change times for an outlet's files, from one git log.
+// Version counts and last change times for an outlet's files, from one git log: a commit with a
+// Version trailer is a version; gone/back events and hand edits without one do not reset the clock.
 async function fileStats(repo: string, outletId: string) {
   const stats = new Map<string, { versions: number; lastChange: number }>();
   const { stdout } = await run(
     "git",
-    ["log", "--format=%x01%aI", "--name-only", "--no-renames", "--", `archive/${outletId}/`],
+    [
+      "log",
+      "--format=%x01%aI%x02%(trailers:key=Version,valueonly,separator=%x2C)",
+      "--name-only",
+      "--no-renames",
+      "--",
+      `archive/${outletId}/`,
+    ],
     { cwd: repo, maxBuffer: 1 << 30 },
   ).catch(() => ({ stdout: "" }));
+  const seen = new Map<
+    string,
+    { versions: number; lastChange: number; lastCommit: number; commits: number }
+  >();
   let time = 0;
+  let version = 0;
   for (const line of stdout.split("\n")) {
-    if (line.startsWith("\x01")) time = Date.parse(line.slice(1));
-    else if (line.endsWith(".md")) {
-      const stat = stats.get(line);
-      if (stat) stat.versions++;
-      else stats.set(line, { versions: 1, lastChange: time });
+    if (line.startsWith("\x01")) {
+      const [date = "", trailer = ""] = line.slice(1).split("\x02");
+      time = Date.parse(date);
+      version = Number.parseInt(trailer, 10) || 0;
+    } else if (line.endsWith(".md")) {
+      // git log lists newest first: the first version commit seen is the last change.
+      let stat = seen.get(line);
+      if (!stat) {
+        stat = { versions: 0, lastChange: 0, lastCommit: time, commits: 0 };
+        seen.set(line, stat);
+      }
+      stat.commits++;
+      if (version) {
+        stat.versions = Math.max(stat.versions, version);
+        if (!stat.lastChange) stat.lastChange = time;
+      }
     }
+  }
+  // Files committed by hand, without trailers: every commit counts as a version.
+  for (const [file, stat] of seen) {
+    stats.set(file, {
+      versions: stat.versions || stat.commits,
+      lastChange: stat.lastChange || stat.lastCommit,
+    });
   }
   return stats;
 }

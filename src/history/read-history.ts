@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { isDeepStrictEqual, promisify } from "node:util";
 import { ArticleFileError, parseArticleFile } from "../archive/article-file.ts";
 import { ArchiveError } from "../errors.ts";
-import type { Article, ArticleHistory } from "../types.ts";
+import type { Article, ArticleHistory, Version } from "../types.ts";
 import { GIT_LOG_ARGS, type LogEntry, parseGitLog } from "./parse-git-log.ts";
 import { readBlobs } from "./read-blobs.ts";
 
@@ -71,6 +71,7 @@ export function assembleHistories(entries: LogEntry[], textOf: Map<LogEntry, str
       slug: match[2] ?? "",
       url: "",
       versions: [],
+      gone: null,
     };
     let previous: Article | undefined;
     for (const change of changes) {
@@ -83,19 +84,36 @@ export function assembleHistories(entries: LogEntry[], textOf: Map<LogEntry, str
         problems.push({ file, commit: change.commit, message: error.message });
         continue;
       }
-      const { url, ...article } = parsed;
+      const { url, gone, ...article } = parsed;
+      // The newest commit decides whether the source has dropped the article; a commit that only
+      // marks it gone (or back) is an event, not a version.
+      history.gone = gone ?? null;
+      history.url = url;
       if (previous && isDeepStrictEqual(previous, article)) continue;
       previous = article;
-      history.url = url;
+      const number = history.versions.length + 1;
+      const revertsTo = earlierHeadline(history.versions, article.title);
       history.versions.push({
         ...article,
         url,
-        number: history.versions.length + 1,
+        number,
         commit: change.commit,
         time: change.time,
+        ...(revertsTo === undefined ? {} : { revertsTo }),
       });
     }
     if (history.versions.length > 0) articles.push(history);
   }
   return { articles, problems };
+}
+
+// An A/B headline test flipping back: the headline differs from the previous version's but equals
+// an older one's. Returns the newest such older version's number.
+function earlierHeadline(versions: Version[], title: string | null): number | undefined {
+  const last = versions[versions.length - 1];
+  if (!last || last.title === title) return undefined;
+  for (let i = versions.length - 2; i >= 0; i--) {
+    if (versions[i]?.title === title) return versions[i]?.number;
+  }
+  return undefined;
 }

@@ -173,7 +173,7 @@ describe("stet fetch on bad input", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(
-        `gone-dark: feed http://127\\.0\\.0\\.1:${closedPort}/feed\\.xml: robots\\.txt unreadable \\(network error: ECONNREFUSED\\)`,
+        `gone-dark: feed http://127\\.0\\.0\\.1:${closedPort}/feed\\.xml: robots\\.txt unreadable \\(network error: ECONNREFUSED \\(3 attempts\\)\\), so the site is not fetched`,
       ),
     );
     expect(run.stdout).toMatch(/garbage: feed \S+\/robots\.txt: not a valid RSS or Atom feed/);

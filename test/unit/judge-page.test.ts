@@ -33,6 +33,7 @@ describe("judgePage", () => {
     expect(judgePage(base, { ...base, paragraphs: [] })).toEqual({
       kind: "suspect",
       reason: "no article text on the page",
+      confirmable: false,
     });
   });
 
@@ -40,6 +41,14 @@ describe("judgePage", () => {
     expect(judgePage(base, { ...base, paragraphs: ["Subscribe to keep reading."] })).toEqual({
       kind: "suspect",
       reason: "body shrank from 25 to 4 words at once",
+      confirmable: true,
     });
+  });
+
+  it("does not count curly-versus-straight quotes as a change unless asked to", () => {
+    const straight = { ...base, title: "Ferry fares 'rise' for the \"first\" time" };
+    const curly = { ...base, title: "Ferry fares \u2018rise\u2019 for the \u201cfirst\u201d time" };
+    expect(judgePage(straight, curly)).toEqual({ kind: "unchanged" });
+    expect(judgePage(straight, curly, { typography: true })).toEqual({ kind: "new-version" });
   });
 });

@@ -74,7 +74,16 @@ describe("fetch workflow", () => {
 
   it("checks out the full history and runs stet fetch with the repository's config", () => {
     expect(uses(fetch.workflow, "actions/checkout")[0]?.with?.["fetch-depth"]).toBe(0);
-    expect(runs(fetch.workflow)).toContain("npx stet fetch --config stet.config.yaml");
+    expect(runs(fetch.workflow)).toContain("npx stet fetch --config stet.config.yaml --max-minutes 20");
+  });
+
+  it("keeps the scheduler's state in the Actions cache, restored before and saved after the fetch", () => {
+    const restore = uses(fetch.workflow, "actions/cache/restore")[0];
+    const save = uses(fetch.workflow, "actions/cache/save")[0];
+    expect(restore?.with?.path).toBe(".stet/state.json");
+    expect(restore?.with?.["restore-keys"]).toBe("stet-fetch-state-");
+    expect(save?.with?.path).toBe(".stet/state.json");
+    expect(save?.if).toBe("always()");
   });
 
   it("pushes in a loop that rebases onto the remote and tries again", () => {
