@@ -2,11 +2,11 @@
 // per version, one per consecutive diff) and the change records that listings and feeds use.
 // Pure: same history, same data.
 
-import type { ArticleHistory, Version, VersionDiff, WordChange } from "../types.ts";
+import type { ArticleHistory, GoneMark, Version, VersionDiff, WordChange } from "../types.ts";
 import { collapseUnchanged, type DiffRow } from "./collapse-unchanged.ts";
 import { describeInterval } from "./describe-interval.ts";
 import { displayText } from "./display-text.ts";
-import { formatPublished, type TimeText, timeText } from "./format-time.ts";
+import { dateText, formatPublished, type TimeText, timeText } from "./format-time.ts";
 import { linkableUrl } from "./linkable-url.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -26,6 +26,12 @@ export interface OriginalUrl {
   href: string | null;
 }
 
+/** The source no longer serves the article: since when, and its HTTP status (404, 410). */
+export interface GoneText {
+  since: TimeText;
+  status: number;
+}
+
 /** Fields every page has. */
 export interface PageBase {
   /** Output file relative to the site root. */
@@ -42,7 +48,13 @@ export interface ArticlePage extends PageBase {
   headline: string;
   firstSeen: TimeText;
   lastChanged: TimeText;
+  /**
+   * The last change plus the outlet's check period: the day after which the article is not
+   * checked again. A fixed date, so the page is true whenever it is built.
+   */
   checkedUntil: TimeText;
+  /** Set while the source answers 404/410; the archived versions stay. */
+  gone: GoneText | null;
   original: OriginalUrl;
   versions: {
     number: number;
@@ -52,6 +64,8 @@ export interface ArticlePage extends PageBase {
     interval: string | null;
     headline: string;
     headlineChanged: boolean;
+    /** The earlier version whose headline this one returns to (an A/B flip back). */
+    revertsTo: Link | null;
     diff: { href: string; wordsAdded: number; wordsRemoved: number } | null;
   }[];
 }
@@ -89,6 +103,8 @@ export interface DiffPage extends PageBase {
   to: { number: number; href: string; time: TimeText };
   interval: string;
   headline: FieldChange;
+  /** The earlier version whose headline the newer version returns to. */
+  headlineRevertsTo: Link | null;
   /** `null` when neither version has a byline. */
   byline: FieldChange | null;
   rows: DiffRow[];
@@ -110,12 +126,31 @@ export interface ChangeRecord {
   /** The previous version's headline; `null` for the first version. */
   previousHeadline: string | null;
   headlineChanged: boolean;
+  /** The number of the earlier, non-adjacent version whose headline this one returns to. */
+  revertsTo: number | null;
   wordsAdded: number;
   wordsRemoved: number;
   /** Link to the diff page (the version page for the first version). */
   href: string;
   /** Absolute URL of the same page, for feeds. */
   url: string;
+  articleHref: string;
+  /** Absolute URL of the article's history page, for feeds. */
+  articleUrl: string;
+}
+
+/** An article the source stopped serving, as feeds report it. */
+export interface GoneRecord {
+  outlet: string;
+  outletName: string;
+  slug: string;
+  /** When the source was found to answer 404/410 (`GoneMark.since`). */
+  time: string;
+  status: number;
+  /** The newest version's headline. */
+  headline: string;
+  /** Stable entry id: the history page's URL with `#gone-<time>`, one per disappearance. */
+  id: string;
   articleHref: string;
   /** Absolute URL of the article's history page, for feeds. */
   articleUrl: string;
@@ -130,6 +165,7 @@ export interface ArticleSummary {
   versionCount: number;
   firstSeen: string;
   lastChanged: string;
+  gone: GoneMark | null;
 }
 
 /** Everything `articlePages` needs for one article. */
@@ -139,6 +175,7 @@ export interface ArticlePagesInput {
   /** `diffs[i]` is the diff from `versions[i]` to `versions[i + 1]`. */
   diffs: readonly VersionDiff[];
   urls: SiteUrls;
+  /** Days after the last change during which the article is still checked (its outlet's). */
   checkDays: number;
 }
 
@@ -149,10 +186,15 @@ export interface ArticlePages {
   diffs: DiffPage[];
   /** One per version, oldest first. */
   changes: ChangeRecord[];
+  /** Set while the source answers 404/410. */
+  gone: GoneRecord | null;
   summary: ArticleSummary;
 }
 
-/** The data of every page of one article. `history.versions` must not be empty. */
+/**
+ * The data of every page of one article. `history.versions` must not be empty, and its gone mark
+ * and `revertsTo` numbers are trusted as `usableHistories` left them.
+ */
 export function articlePages(input: ArticlePagesInput): ArticlePages {
   const { history, outletName, diffs, urls, checkDays } = input;
   const { outlet, slug, versions } = history;
@@ -164,6 +206,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
   const headline = headlineOf(last);
   const outletLink = { href: urls.href({ kind: "outlet", outlet, page: 1 }), text: outletName };
   const articleLink = { href: urls.href({ kind: "article", outlet, slug }), text: headline };
+  const articleUrl = urls.absolute({ kind: "article", outlet, slug });
   const feed = {
     href: urls.href({ kind: "article-feed", outlet, slug }),
     text: `Changes to “${headline}”`,
@@ -186,6 +229,10 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
     const versionHeadline = headlineOf(version);
     const headlineChanged =
       previous !== undefined && diffIn !== undefined && hasChange(diffIn.title);
+    // A flip back is a headline change first; a label without a visible change would mislead.
+    const revertsTo = headlineChanged ? (version.revertsTo ?? null) : null;
+    const revertsToLink =
+      revertsTo === null ? null : { href: versionHref(revertsTo), text: `version ${revertsTo}` };
 
     versionPages.push({
       outputPath: urls.file({ kind: "version", outlet, slug, number: version.number }),
@@ -248,6 +295,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
         },
         interval: interval ?? "",
         headline: fieldChange(diffIn.title),
+        headlineRevertsTo: revertsToLink,
         byline:
           previous.byline === null && version.byline === null ? null : fieldChange(diffIn.byline),
         rows: collapseUnchanged(diffIn.paragraphs.map(cleanParagraph), CONTEXT_PARAGRAPHS),
@@ -288,12 +336,13 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
       headline: versionHeadline,
       previousHeadline: previous === undefined ? null : headlineOf(previous),
       headlineChanged,
+      revertsTo,
       wordsAdded: diffIn?.wordsAdded ?? 0,
       wordsRemoved: diffIn?.wordsRemoved ?? 0,
       href: urls.href(ref),
       url: urls.absolute(ref),
       articleHref: articleLink.href,
-      articleUrl: urls.absolute({ kind: "article", outlet, slug }),
+      articleUrl,
     });
 
     listed.push({
@@ -303,6 +352,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
       interval,
       headline: versionHeadline,
       headlineChanged,
+      revertsTo: revertsToLink,
       diff:
         previous === undefined || diffIn === undefined
           ? null
@@ -315,6 +365,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
   });
 
   const lastChangeMs = Date.parse(last.time);
+  const { gone } = history;
   return {
     article: {
       outputPath: urls.file({ kind: "article", outlet, slug }),
@@ -324,13 +375,28 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
       headline,
       firstSeen: timeText(first.time),
       lastChanged: timeText(last.time),
-      checkedUntil: timeText(new Date(lastChangeMs + checkDays * DAY_MS).toISOString()),
+      checkedUntil: dateText(new Date(lastChangeMs + checkDays * DAY_MS).toISOString()),
+      gone: gone === null ? null : { since: timeText(gone.since), status: gone.status },
       original,
       versions: listed,
     },
     versions: versionPages,
     diffs: diffPages,
     changes,
+    gone:
+      gone === null
+        ? null
+        : {
+            outlet,
+            outletName,
+            slug,
+            time: gone.since,
+            status: gone.status,
+            headline,
+            id: `${articleUrl}#gone-${new Date(gone.since).toISOString()}`,
+            articleHref: articleLink.href,
+            articleUrl,
+          },
     summary: {
       outlet,
       slug,
@@ -339,6 +405,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
       versionCount: versions.length,
       firstSeen: first.time,
       lastChanged: last.time,
+      gone,
     },
   };
 }

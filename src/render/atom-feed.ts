@@ -1,8 +1,9 @@
-// Writes an Atom feed of article changes with npm `feed`: one entry per new version, newest
-// first, dated by fetch time so the same history always gives the same bytes.
+// Writes an Atom feed of article changes with npm `feed`: one entry per new version and one per
+// article gone at the source, newest first, dated by fetch time so the same history always gives
+// the same bytes.
 
 import { Feed } from "feed";
-import type { ChangeRecord } from "./article-pages.ts";
+import type { ChangeRecord, GoneRecord } from "./article-pages.ts";
 import { formatTime } from "./format-time.ts";
 import { byNewest } from "./listing-pages.ts";
 
@@ -17,8 +18,10 @@ export interface AtomFeedSpec {
   pageUrl: string;
   title: string;
   author: string;
-  /** Any order; the feed sorts and caps them. */
+  /** Any order; the feed sorts and caps them together with `gone`. */
   entries: readonly ChangeRecord[];
+  /** Articles the source stopped serving: one entry each, dated when that was found. */
+  gone: readonly GoneRecord[];
   /** Name each entry's outlet (for feeds that span outlets). */
   withOutlet: boolean;
   /** `updated` of a feed without entries: a time from the history, never the clock. */
@@ -27,17 +30,33 @@ export interface AtomFeedSpec {
 
 /** The feed's XML. */
 export function atomFeed(spec: AtomFeedSpec): string {
-  const entries = [...spec.entries].sort(byNewest).slice(0, FEED_ENTRIES);
+  const entries: FeedEntry[] = [
+    ...spec.entries.map((record) => ({ kind: "version" as const, record })),
+    ...spec.gone.map((record) => ({ kind: "gone" as const, record })),
+  ]
+    .sort(byNewestEntry)
+    .slice(0, FEED_ENTRIES);
   const feed = new Feed({
     id: spec.url,
     title: spec.title,
     link: spec.pageUrl,
     feed: spec.url,
-    updated: new Date(entries[0]?.time ?? spec.emptyUpdated),
+    updated: new Date(entries[0]?.record.time ?? spec.emptyUpdated),
     author: { name: spec.author },
     generator: false,
   });
-  for (const entry of entries) {
+  for (const { kind, record } of entries) {
+    if (kind === "gone") {
+      feed.addItem({
+        title: escapeHtml(goneTitle(record, spec.withOutlet)),
+        id: record.id,
+        link: record.articleUrl,
+        date: new Date(record.time),
+        content: goneContent(record),
+      });
+      continue;
+    }
+    const entry = record;
     feed.addItem({
       // The library marks titles and content as type="html": page text must arrive escaped.
       title: escapeHtml(entryTitle(entry, spec.withOutlet)),
@@ -50,13 +69,31 @@ export function atomFeed(spec: AtomFeedSpec): string {
   return feed.atom1();
 }
 
+type FeedEntry = { kind: "version"; record: ChangeRecord } | { kind: "gone"; record: GoneRecord };
+
+/**
+ * Newest first; at the same time, an article's disappearance before its versions (it happened
+ * after them), and ties between articles in a fixed order so input order never shows.
+ */
+function byNewestEntry(a: FeedEntry, b: FeedEntry): number {
+  if (a.kind === "version" && b.kind === "version") return byNewest(a.record, b.record);
+  return (
+    Date.parse(b.record.time) - Date.parse(a.record.time) ||
+    compare(a.record.outlet, b.record.outlet) ||
+    compare(a.record.slug, b.record.slug) ||
+    (a.kind === b.kind ? 0 : a.kind === "gone" ? -1 : 1)
+  );
+}
+
 function entryTitle(entry: ChangeRecord, withOutlet: boolean): string {
   const what =
     entry.number === 1
       ? "New article"
-      : entry.headlineChanged
-        ? "Headline changed"
-        : `Version ${entry.number}`;
+      : entry.revertsTo !== null
+        ? `Headline reverted to version ${entry.revertsTo}`
+        : entry.headlineChanged
+          ? "Headline changed"
+          : `Version ${entry.number}`;
   return `${withOutlet ? `${entry.outletName} · ` : ""}${what}: ${entry.headline}`;
 }
 
@@ -71,7 +108,21 @@ function entryContent(entry: ChangeRecord): string {
   if (entry.headlineChanged && entry.previousHeadline !== null) {
     parts.push(`<p>The headline was: ${escapeHtml(entry.previousHeadline)}</p>`);
   }
+  if (entry.revertsTo !== null) {
+    parts.push(
+      `<p>The headline reverted to version ${entry.revertsTo}: it is the same as that version’s.</p>`,
+    );
+  }
   return parts.join("\n");
+}
+
+function goneTitle(gone: GoneRecord, withOutlet: boolean): string {
+  return `${withOutlet ? `${gone.outletName} · ` : ""}Gone at the source: ${gone.headline}`;
+}
+
+function goneContent(gone: GoneRecord): string {
+  const article = `<a href="${escapeHtml(gone.articleUrl)}">${escapeHtml(gone.headline)}</a>`;
+  return `<p>${article} at ${escapeHtml(gone.outletName)} is gone at the source since ${escapeHtml(formatTime(gone.time))} (HTTP ${gone.status}); the archived versions remain.</p>`;
 }
 
 function words(n: number, what: string): string {
@@ -85,4 +136,8 @@ function escapeHtml(text: string): string {
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&#39;");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

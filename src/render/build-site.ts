@@ -7,7 +7,12 @@ import { dirname, join } from "node:path";
 import { diffVersions } from "../diff/diff-versions.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory, Version, VersionDiff } from "../types.ts";
-import { type ArticleSummary, articlePages, type ChangeRecord } from "./article-pages.ts";
+import {
+  type ArticleSummary,
+  articlePages,
+  type ChangeRecord,
+  type GoneRecord,
+} from "./article-pages.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { listingPages } from "./listing-pages.ts";
 import { batchSize, emptyBatch, renderPages, type SiteChrome } from "./render-pages.ts";
@@ -31,6 +36,8 @@ export interface BuildSiteOptions {
   outDir: string;
   /** Articles are re-checked until their last change plus this many days. */
   checkDays: number;
+  /** Outlet id → its own check period in days, where it differs from `checkDays`. */
+  outletCheckDays?: Record<string, number>;
   /** Progress lines. */
   log?: (line: string) => void;
   /** Pages per Eleventy run (default 4,000); the output does not depend on it. */
@@ -46,11 +53,7 @@ export async function buildSite(
 ): Promise<{ pages: number; feeds: number }> {
   const log = options.log ?? (() => {});
   const { outDir, site } = options;
-  if (!Number.isFinite(options.checkDays) || options.checkDays < 0) {
-    throw new BuildError(
-      `checkDays must be a number of days ≥ 0, got ${options.checkDays}; check fetch.maxAgeDays in the config.`,
-    );
-  }
+  const checkDays = checkPeriods(options);
   const pagesPerRun = options.pagesPerRun ?? PAGES_PER_RUN;
   const urls = new SiteUrls(site.baseUrl);
   const { outlets, histories } = usableHistories(options.histories, options.outlets, log);
@@ -86,6 +89,7 @@ export async function buildSite(
 
   const summaries: ArticleSummary[] = [];
   const changes: ChangeRecord[] = [];
+  const gone: GoneRecord[] = [];
   for (const history of histories) {
     const name = outletName.get(history.outlet) ?? history.outlet;
     const diffs = diffHistory(history, log);
@@ -95,13 +99,14 @@ export async function buildSite(
       outletName: name,
       diffs,
       urls,
-      checkDays: options.checkDays,
+      checkDays: checkDays(history.outlet),
     });
     batch.articles.push(built.article);
     batch.versions.push(...built.versions);
     batch.diffs.push(...built.diffs);
     summaries.push(built.summary);
     changes.push(...built.changes);
+    if (built.gone !== null) gone.push(built.gone);
     const { outlet, slug } = history;
     await write(
       urls.file({ kind: "article-feed", outlet, slug }),
@@ -111,6 +116,7 @@ export async function buildSite(
         title: `${site.title}: changes to “${built.summary.headline}”`,
         author: site.title,
         entries: built.changes,
+        gone: built.gone === null ? [] : [built.gone],
         withOutlet: false,
         emptyUpdated: EPOCH,
       }),
@@ -125,12 +131,35 @@ export async function buildSite(
   pages += await renderPages({ outDir, chrome, batch, copyAssets: true });
   log(`rendered ${count(pages)} pages`);
 
-  for (const feed of siteFeeds({ outlets, changes, urls, siteTitle: site.title })) {
+  for (const feed of siteFeeds({ outlets, changes, gone, urls, siteTitle: site.title })) {
     await write(feed.file, feed.xml);
     feeds++;
   }
   log(`wrote ${count(feeds)} feeds`);
   return { pages, feeds };
+}
+
+/** Each outlet's check period in days, after checking that every one is a number ≥ 0. */
+function checkPeriods(options: BuildSiteOptions): (outlet: string) => number {
+  const { checkDays } = options;
+  const perOutlet = options.outletCheckDays ?? {};
+  if (!isDays(checkDays)) {
+    throw new BuildError(
+      `checkDays must be a number of days ≥ 0, got ${checkDays}; check the fetch schedule in the config.`,
+    );
+  }
+  for (const [outlet, days] of Object.entries(perOutlet)) {
+    if (!isDays(days)) {
+      throw new BuildError(
+        `outletCheckDays.${outlet} must be a number of days ≥ 0, got ${days}; check outlet ${outlet}'s schedule in the config.`,
+      );
+    }
+  }
+  return (outlet) => (Object.hasOwn(perOutlet, outlet) ? (perOutlet[outlet] as number) : checkDays);
+}
+
+function isDays(days: unknown): days is number {
+  return typeof days === "number" && Number.isFinite(days) && days >= 0;
 }
 
 /** The diff of each consecutive pair of versions; `null` (logged) if they cannot be compared. */

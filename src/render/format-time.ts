@@ -21,6 +21,12 @@ export function timeText(iso: string): TimeText {
   return { iso, text: formatTime(iso) };
 }
 
+/** A day as a page shows it when the hour would claim more precision than there is. */
+export function dateText(iso: string): TimeText {
+  const date = new Date(iso);
+  return { iso, text: Number.isNaN(date.getTime()) ? iso : formatDay(date) };
+}
+
 /**
  * A publication date as the page stated it: a bare ISO date as "25 Nov 2026", an ISO time as
  * {@link formatTime} does, anything else (an outlet's own wording) unchanged.

@@ -1,7 +1,7 @@
 // Builds the data of the listing pages — the front page of recent changes and each outlet's
 // paginated list of articles — from every article's summary and change records. Pure.
 
-import type { ArticleSummary, ChangeRecord, Link, PageBase } from "./article-pages.ts";
+import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./article-pages.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import { type PageNavItem, pageNav, paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
@@ -17,6 +17,8 @@ export interface ChangeItem {
   number: number;
   headline: string;
   previousHeadline: string | null;
+  /** The earlier version whose headline this one returns to (an A/B flip back). */
+  revertsTo: number | null;
   href: string;
   articleHref: string;
   wordsAdded: number;
@@ -43,6 +45,8 @@ export interface OutletPage extends PageBase {
     versionCount: number;
     firstSeen: TimeText;
     lastChanged: TimeText;
+    /** Set while the source answers 404/410. */
+    gone: GoneText | null;
   }[];
   nav: (PageNavItem & { href?: string })[];
   previous: Link | null;
@@ -89,6 +93,7 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
           versionCount: a.versionCount,
           firstSeen: timeText(a.firstSeen),
           lastChanged: timeText(a.lastChanged),
+          gone: a.gone === null ? null : { since: timeText(a.gone.since), status: a.gone.status },
         })),
         nav: pageNav(page.number, pages.length).map((item) =>
           item.kind === "page" ? { ...item, href: pageHref(item.number) } : item,
@@ -112,6 +117,7 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
     number: c.number,
     headline: c.headline,
     previousHeadline: c.previousHeadline,
+    revertsTo: c.revertsTo,
     href: c.href,
     articleHref: c.articleHref,
     wordsAdded: c.wordsAdded,

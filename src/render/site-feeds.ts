@@ -1,7 +1,8 @@
-// The site-wide Atom feeds: every change, headline changes only, and one per outlet. Dated from
-// the history alone, so an empty feed takes the archive's newest change time, not the clock.
+// The site-wide Atom feeds: every change, headline changes only, and one per outlet; articles gone
+// at the source are reported in the first and the last. Dated from the history alone, so an empty
+// feed takes the archive's newest event time, not the clock.
 
-import type { ChangeRecord } from "./article-pages.ts";
+import type { ChangeRecord, GoneRecord } from "./article-pages.ts";
 import { atomFeed } from "./atom-feed.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -12,20 +13,24 @@ export const EPOCH = "1970-01-01T00:00:00.000Z";
 export function siteFeeds(input: {
   outlets: readonly { id: string; name: string }[];
   changes: readonly ChangeRecord[];
+  gone: readonly GoneRecord[];
   urls: SiteUrls;
   siteTitle: string;
 }): { file: string; xml: string }[] {
-  const { outlets, changes, urls, siteTitle } = input;
+  const { outlets, changes, gone, urls, siteTitle } = input;
   let newest = EPOCH;
-  for (const c of changes) if (Date.parse(c.time) > Date.parse(newest)) newest = c.time;
+  for (const c of [...changes, ...gone]) {
+    if (Date.parse(c.time) > Date.parse(newest)) newest = c.time;
+  }
   const home = urls.absolute({ kind: "home" });
   const feeds = [
-    { name: "all", title: "all changes", page: home, entries: changes, withOutlet: true },
+    { name: "all", title: "all changes", page: home, entries: changes, gone, withOutlet: true },
     {
       name: "headlines",
       title: "headline changes",
       page: home,
       entries: changes.filter((c) => c.headlineChanged),
+      gone: [],
       withOutlet: true,
     },
     ...outlets.map((o) => ({
@@ -33,6 +38,7 @@ export function siteFeeds(input: {
       title: `changes at ${o.name}`,
       page: urls.absolute({ kind: "outlet", outlet: o.id, page: 1 }),
       entries: changes.filter((c) => c.outlet === o.id),
+      gone: gone.filter((g) => g.outlet === o.id),
       withOutlet: false,
     })),
   ];
@@ -44,6 +50,7 @@ export function siteFeeds(input: {
       title: `${siteTitle}: ${feed.title}`,
       author: siteTitle,
       entries: feed.entries,
+      gone: feed.gone,
       withOutlet: feed.withOutlet,
       emptyUpdated: newest,
     }),

@@ -1,10 +1,12 @@
 // Checks the histories before anything is rendered: which outlets get pages, and which articles
 // can be published without writing outside the site or over another article's pages. What is
-// broken is left out and named in the log; the rest of the site still builds.
+// broken is left out and named in the log; the rest of the site still builds. A label the site
+// could not show truthfully (an unreadable gone mark, a "reverted" headline that is not one) is
+// dropped, and named, rather than the whole article.
 
 import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
-import type { ArticleHistory } from "../types.ts";
+import type { ArticleHistory, Version } from "../types.ts";
 import { SiteUrls } from "./site-urls.ts";
 
 /** Outlet ids whose pages or feeds would take the place of the site's own. */
@@ -25,7 +27,9 @@ export interface UsableHistories {
  * configured) follow, sorted, named by their id, so their history stays public. Articles are
  * skipped, with a log line, when their outlet id or slug cannot be a site path, their versions
  * are not numbered 1..n or have unreadable times, or their pages would land on another
- * article's (the article that sorts first keeps its pages).
+ * article's (the article that sorts first keeps its pages). A gone mark with an unreadable time,
+ * and a `revertsTo` that does not name an earlier, non-adjacent version with the same headline,
+ * are removed (with a log line); the input is not modified.
  */
 export function usableHistories(
   histories: readonly ArticleHistory[],
@@ -68,7 +72,7 @@ export function usableHistories(
       for (const dir of ancestors(file)) dirs.add(dir);
     }
     if (!known.has(history.outlet)) extra.add(history.outlet);
-    usable.push(history);
+    usable.push(withTrueLabels(history, log));
   }
   if (extra.size > 0) {
     log(`outlets not in the config, shown under their ids: ${[...extra].sort().join(", ")}`);
@@ -102,6 +106,43 @@ function problemWith(history: ArticleHistory): string | null {
     if (Number.isNaN(Date.parse(version.time))) {
       return `version ${version.number} (commit ${version.commit}) has an unreadable time "${version.time}"`;
     }
+  }
+  return null;
+}
+
+/** The history without a gone mark or revert labels that the site could not show truthfully. */
+function withTrueLabels(history: ArticleHistory, log: (line: string) => void): ArticleHistory {
+  let { gone } = history;
+  if (gone !== null && (Number.isNaN(Date.parse(gone.since)) || !Number.isInteger(gone.status))) {
+    log(
+      `ignored the gone mark of ${history.file}: time "${gone.since}" or status "${gone.status}" is unreadable`,
+    );
+    gone = null;
+  }
+  const versions = history.versions.map((version, i): Version => {
+    if (version.revertsTo === undefined) return version;
+    const problem = revertProblem(history.versions, i);
+    if (problem === null) return version;
+    log(
+      `ignored "reverted to version ${version.revertsTo}" on version ${version.number} of ${history.file}: ${problem}`,
+    );
+    const { revertsTo: _, ...rest } = version;
+    return rest;
+  });
+  return { ...history, versions, gone };
+}
+
+function revertProblem(versions: readonly Version[], i: number): string | null {
+  const version = versions[i] as Version;
+  const target = version.revertsTo as number;
+  if (!Number.isInteger(target) || target < 1 || target > i - 1) {
+    return "that is not an earlier, non-adjacent version";
+  }
+  if ((versions[target - 1] as Version).title !== version.title) {
+    return "the headlines differ";
+  }
+  if ((versions[i - 1] as Version).title === version.title) {
+    return "the headline is the same as the previous version's";
   }
   return null;
 }

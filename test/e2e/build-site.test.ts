@@ -1,6 +1,7 @@
 // Builds a small site from hand-made histories (invented articles) and inspects it: the URL
-// layout, word-level diffs, escaping of hostile page text, HTML and Atom validity, identical
-// bytes on rebuild, and, in chromium, accessibility and visible change marks.
+// layout, word-level diffs, escaping of hostile page text, an article gone at the source, an A/B
+// headline flip-flop, per-outlet schedules, HTML and Atom validity, identical bytes on rebuild,
+// and, in chromium, accessibility and visible change marks.
 
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -69,10 +70,16 @@ function version(
 }
 
 function history(outlet: string, slug: string, url: string, versions: Version[]): ArticleHistory {
-  return { outlet, slug, url, file: `archive/${outlet}/${slug}.md`, versions };
+  return { outlet, slug, url, file: `archive/${outlet}/${slug}.md`, versions, gone: null };
 }
 
 const BRIDGE_URL = "https://harbor.example/2026/03/bridge-vote";
+const CLOSURE_URL = "https://harbor.example/2026/03/ferry-closure";
+const CLOSURE_GONE_SINCE = "2026-03-06T08:00:00Z";
+const ROAD_URL = "https://harbor.example/2026/03/coastal-road";
+const ROAD_A = "Storm closes coastal road";
+const ROAD_B = "Coastal road shut as storm hits";
+const ROAD_TEXT = ["The coastal road was closed on Thursday morning as waves crossed it."];
 const HISTORIES: ArticleHistory[] = [
   history("harbor", "2026/03/bridge-vote", BRIDGE_URL, [
     version(
@@ -109,6 +116,23 @@ const HISTORIES: ArticleHistory[] = [
       null,
       ["The lighthouse on Gull Point reopened on Tuesday after repairs."],
     ),
+  ]),
+  {
+    ...history("harbor", "2026/03/ferry-closure", CLOSURE_URL, [
+      version(1, "2026-03-04T10:00:00Z", CLOSURE_URL, "Ferry to the islands paused", null, [
+        "The island ferry will not sail this week.",
+      ]),
+      version(2, "2026-03-04T15:00:00Z", CLOSURE_URL, "Ferry to the islands paused", null, [
+        "The island ferry will not sail this week or next.",
+      ]),
+    ]),
+    gone: { since: CLOSURE_GONE_SINCE, status: 404 },
+  },
+  // An A/B headline test: headline A, then B, then A again.
+  history("harbor", "2026/03/coastal-road", ROAD_URL, [
+    version(1, "2026-03-05T06:00:00Z", ROAD_URL, ROAD_A, null, ROAD_TEXT),
+    version(2, "2026-03-05T07:00:00Z", ROAD_URL, ROAD_B, null, ROAD_TEXT),
+    { ...version(3, "2026-03-05T08:00:00Z", ROAD_URL, ROAD_A, null, ROAD_TEXT), revertsTo: 1 },
   ]),
   history("gazette", "opinion/fees", "javascript:alert(1)", [
     version(1, "2026-03-05T10:00:00Z", "javascript:alert(1)", HOSTILE_TITLE, HOSTILE_BYLINE, [
@@ -177,6 +201,17 @@ let result: { pages: number; feeds: number };
 const logLines: string[] = [];
 const read = (file: string) => readFile(join(site, file), "utf8");
 const load = async (file: string) => cheerio.load(await read(file));
+const loadXml = async (file: string) => cheerio.load(await read(file), { xml: true });
+const textsOf = ($: cheerio.CheerioAPI, selector: string) =>
+  $(selector)
+    .map((_, e) => $(e).text())
+    .get();
+const factsOf = ($: cheerio.CheerioAPI) =>
+  Object.fromEntries(
+    $(".facts dt")
+      .map((_, dt) => [[$(dt).text(), $(dt).next("dd").text()]])
+      .get(),
+  );
 const htmlFiles = () => EXPECTED_FILES.filter((f) => f.endsWith(".html"));
 const feedFiles = () => EXPECTED_FILES.filter((f) => f.endsWith(".atom"));
 
@@ -188,6 +223,7 @@ beforeAll(async () => {
     outlets: OUTLETS,
     site: { title: "stet test", baseUrl: BASE_URL },
     checkDays: 30,
+    outletCheckDays: { gazette: 7 },
   };
   result = await buildSite({
     ...options,
@@ -271,16 +307,11 @@ describe("buildSite", () => {
 
   it("shows the history header with fixed dates, the original link and each version", async () => {
     const $ = await load("harbor/2026/03/bridge-vote/index.html");
-    const facts = Object.fromEntries(
-      $(".facts dt")
-        .map((_, dt) => [[$(dt).text(), $(dt).next("dd").text()]])
-        .get(),
-    );
-    expect(facts).toMatchObject({
+    expect(factsOf($)).toMatchObject({
       Outlet: "The Harbor Courier",
       "First seen": "2 Mar 2026, 07:00 UTC",
       "Last changed": "4 Mar 2026, 09:00 UTC",
-      "Checked for changes until": "3 Apr 2026, 09:00 UTC",
+      Schedule: "Checked for changes until 3 Apr 2026; not checked after that.",
       Original: BRIDGE_URL,
       Versions: "3 (2 changes since first seen)",
     });
@@ -295,6 +326,131 @@ describe("buildSite", () => {
       "4 Mar 2026, 09:00 UTC, about 2 days later",
     ]);
     expect($(".versions .tag").text()).toBe("Headline changed");
+    expect($(".facts time").last().attr("datetime")).toBe("2026-04-03T09:00:00.000Z");
+    expect($(".notice").length).toBe(0);
+  });
+
+  it("states each outlet's own schedule as a fixed day", async () => {
+    const $ = await load("gazette/opinion/fees/index.html");
+    expect(factsOf($).Schedule).toBe(
+      "Checked for changes until 12 Mar 2026; not checked after that.",
+    );
+  });
+
+  it("says on its history page, near the header, that an article is gone at the source", async () => {
+    const $ = await load("harbor/2026/03/ferry-closure/index.html");
+    expect($("h1 + .notice").text()).toBe(
+      "Gone at the source since 6 Mar 2026, 08:00 UTC (HTTP 404); the archived versions below remain.",
+    );
+    expect($(".notice time").attr("datetime")).toBe(CLOSURE_GONE_SINCE);
+    // Checking goes on while gone, in case it comes back; the cutoff is the same as ever.
+    expect(factsOf($)).toMatchObject({
+      Schedule: "Checked for changes until 3 Apr 2026; not checked after that.",
+      Versions: "2 (1 change since first seen)",
+    });
+    const v2 = await load("harbor/2026/03/ferry-closure/v2/index.html");
+    expect(v2("article p").last().text()).toBe("The island ferry will not sail this week or next.");
+  });
+
+  it("marks the gone article, and only it, in its outlet's listing", async () => {
+    const $ = await load("harbor/index.html");
+    const gone = $(".entries li:has(.tag)");
+    expect(gone.find("a").attr("href")).toBe(`${PREFIX}harbor/2026/03/ferry-closure/`);
+    expect(gone.find(".meta").text()).toBe(
+      "Gone at the source since 6 Mar 2026, 08:00 UTC (HTTP 404) · 2 versions · last changed 4 Mar 2026, 15:00 UTC · first seen 4 Mar 2026, 10:00 UTC",
+    );
+    expect($(".entries li").length).toBe(4);
+    expect($(".entries .tag").length).toBe(1);
+  });
+
+  it("reports the disappearance in the article's, the outlet's and the all-changes feed, by time", async () => {
+    const id = `${BASE_URL}harbor/2026/03/ferry-closure/#gone-2026-03-06T08:00:00.000Z`;
+    const feed = await loadXml("harbor/2026/03/ferry-closure/feed.atom");
+    expect(textsOf(feed, "entry > title")).toEqual([
+      "Gone at the source: Ferry to the islands paused",
+      "Version 2: Ferry to the islands paused",
+      "New article: Ferry to the islands paused",
+    ]);
+    const entry = feed("entry").first();
+    expect(entry.find("id").text()).toBe(id);
+    expect(entry.find("link").attr("href")).toBe(`${BASE_URL}harbor/2026/03/ferry-closure/`);
+    expect(entry.find("updated").text()).toBe("2026-03-06T08:00:00.000Z");
+    expect(feed("feed > updated").text()).toBe("2026-03-06T08:00:00.000Z");
+    for (const name of ["all", "harbor"]) {
+      const site = await loadXml(`feeds/${name}.atom`);
+      expect(site("entry > id").first().text(), name).toBe(id);
+    }
+    const all = await loadXml("feeds/all.atom");
+    expect(all("entry > title").first().text()).toBe(
+      "The Harbor Courier · Gone at the source: Ferry to the islands paused",
+    );
+    expect(await read("feeds/headlines.atom")).not.toContain("#gone-");
+    expect(await read("feeds/gazette.atom")).not.toContain("#gone-");
+  });
+
+  it("labels an A/B headline flipping back as reverted on the history, diff and front page", async () => {
+    const history = await load("harbor/2026/03/coastal-road/index.html");
+    expect(textsOf(history, ".versions .tag")).toEqual([
+      "Headline changed",
+      "Headline reverted to version 1",
+    ]);
+    expect(history(".versions .tag a").attr("href")).toBe(
+      `${PREFIX}harbor/2026/03/coastal-road/v1/`,
+    );
+    expect(textsOf(history, ".versions .headline")).toEqual([
+      ROAD_A,
+      `${ROAD_B} Headline changed`,
+      `${ROAD_A} Headline reverted to version 1`,
+    ]);
+
+    const flipBack = await load("harbor/2026/03/coastal-road/diff/2..3/index.html");
+    expect(textsOf(flipBack, "section:has(#headline-heading) p")).toEqual([
+      `Changed ${ROAD_B}${ROAD_A}`,
+      "Reverted Headline reverted to version 1: it is the same as that version’s headline.",
+    ]);
+    expect(textsOf(flipBack, "section:has(#headline-heading) del")).toEqual([ROAD_B]);
+    expect(textsOf(flipBack, "section:has(#headline-heading) ins")).toEqual([ROAD_A]);
+    expect(flipBack(".revert a").attr("href")).toBe(`${PREFIX}harbor/2026/03/coastal-road/v1/`);
+    const firstFlip = await load("harbor/2026/03/coastal-road/diff/1..2/index.html");
+    expect(firstFlip(".revert").length).toBe(0);
+
+    const home = await load("index.html");
+    expect(textsOf(home, ".headline-change").slice(0, 2)).toEqual([
+      `Was ${ROAD_B}Now ${ROAD_A} Headline reverted to version 1`,
+      `Was ${ROAD_A}Now ${ROAD_B}`,
+    ]);
+  });
+
+  it("titles the flip back as reverted in the article's feed and the headline feed", async () => {
+    const feed = await loadXml("harbor/2026/03/coastal-road/feed.atom");
+    expect(textsOf(feed, "entry > title")).toEqual([
+      `Headline reverted to version 1: ${ROAD_A}`,
+      `Headline changed: ${ROAD_B}`,
+      `New article: ${ROAD_A}`,
+    ]);
+    const headlines = await loadXml("feeds/headlines.atom");
+    expect(textsOf(headlines, "entry > title")).toEqual([
+      `The Harbor Courier · Headline reverted to version 1: ${ROAD_A}`,
+      `The Harbor Courier · Headline changed: ${ROAD_B}`,
+      "The Harbor Courier · Headline changed: Council postpones vote on harbour bridge",
+    ]);
+  });
+
+  it("refuses a negative check period for an outlet before writing anything", async () => {
+    const outDir = join(tmp, "never-written");
+    await expect(
+      buildSite({
+        histories: HISTORIES,
+        outlets: OUTLETS,
+        site: { title: "stet test", baseUrl: BASE_URL },
+        outDir,
+        checkDays: 30,
+        outletCheckDays: { harbor: -1 },
+      }),
+    ).rejects.toThrow(
+      "outletCheckDays.harbor must be a number of days ≥ 0, got -1; check outlet harbor's schedule in the config.",
+    );
+    await expect(readdir(outDir)).rejects.toThrow(/ENOENT/);
   });
 
   it("shows hostile page text as text and never links a javascript: URL", async () => {
@@ -379,16 +535,22 @@ describe("buildSite", () => {
 
   it("dates feeds by their newest change and escapes page text in them", async () => {
     const all = cheerio.load(await read("feeds/all.atom"), { xml: true });
-    expect(all("feed > updated").text()).toBe("2026-03-05T12:00:00.000Z");
-    expect(all("entry").length).toBe(HISTORIES.flatMap((h) => h.versions).length);
+    // The newest event is the ferry article's disappearance.
+    expect(all("feed > updated").text()).toBe("2026-03-06T08:00:00.000Z");
+    const gone = HISTORIES.filter((h) => h.gone !== null).length;
+    expect(all("entry").length).toBe(HISTORIES.flatMap((h) => h.versions).length + gone);
     const headlines = cheerio.load(await read("feeds/headlines.atom"), { xml: true });
     expect(
       headlines("entry > id")
         .map((_, e) => headlines(e).text())
         .get(),
-    ).toEqual([`${BASE_URL}harbor/2026/03/bridge-vote/diff/1..2/`]);
+    ).toEqual([
+      `${BASE_URL}harbor/2026/03/coastal-road/diff/2..3/`,
+      `${BASE_URL}harbor/2026/03/coastal-road/diff/1..2/`,
+      `${BASE_URL}harbor/2026/03/bridge-vote/diff/1..2/`,
+    ]);
     const ridge = cheerio.load(await read("feeds/ridge.atom"), { xml: true });
-    expect(ridge("feed > updated").text()).toBe("2026-03-05T12:00:00.000Z");
+    expect(ridge("feed > updated").text()).toBe("2026-03-06T08:00:00.000Z");
     expect(ridge("entry").length).toBe(0);
 
     const feed = cheerio.load(await read("gazette/opinion/fees/feed.atom"), { xml: true });
@@ -466,7 +628,10 @@ describe("the diff page in a browser", () => {
     for (const path of [
       "",
       "gazette/page/2/",
+      "harbor/",
       "harbor/2026/03/bridge-vote/",
+      "harbor/2026/03/ferry-closure/",
+      "harbor/2026/03/coastal-road/diff/2..3/",
       "gazette/opinion/fees/v2/",
     ]) {
       await page.goto(`${server.url}${path}`);

@@ -49,17 +49,90 @@ const ferry: ArticleHistory = {
       "The ferry sails again today.",
     ]),
   ],
+  gone: null,
 };
 
 describe("articlePages", () => {
-  it("states the schedule as a fixed date: last change plus the check period", () => {
+  it("states the schedule as a fixed day: last change plus the outlet's check period", () => {
     const { article } = pagesFor(ferry, 30);
     expect(article.firstSeen.text).toBe("1 Apr 2026, 06:00 UTC");
     expect(article.lastChanged.text).toBe("3 Apr 2026, 09:00 UTC");
-    expect(article.checkedUntil).toEqual({
-      iso: "2026-05-03T09:00:00.000Z",
-      text: "3 May 2026, 09:00 UTC",
+    expect(article.checkedUntil).toEqual({ iso: "2026-05-03T09:00:00.000Z", text: "3 May 2026" });
+    expect(pagesFor(ferry, 7).article.checkedUntil).toEqual({
+      iso: "2026-04-10T09:00:00.000Z",
+      text: "10 Apr 2026",
     });
+  });
+
+  it("says nothing is gone while the source still serves the article", () => {
+    const pages = pagesFor(ferry);
+    expect(pages.article.gone).toBeNull();
+    expect(pages.gone).toBeNull();
+    expect(pages.summary.gone).toBeNull();
+  });
+
+  it("reports an article gone at the source on its page, in its summary and as a feed record", () => {
+    const mark = { since: "2026-04-05T12:30:00Z", status: 410 };
+    const pages = pagesFor({ ...ferry, gone: mark });
+    expect(pages.article.gone).toEqual({
+      since: { iso: "2026-04-05T12:30:00Z", text: "5 Apr 2026, 12:30 UTC" },
+      status: 410,
+    });
+    expect(pages.summary.gone).toEqual(mark);
+    expect(pages.gone).toEqual({
+      outlet: "harbor",
+      outletName: "The Harbor Courier",
+      slug: "news/ferry",
+      time: "2026-04-05T12:30:00Z",
+      status: 410,
+      headline: "Ferry service resumes after storm",
+      id: "https://example.github.io/repo/harbor/news/ferry/#gone-2026-04-05T12:30:00.000Z",
+      articleHref: "/repo/harbor/news/ferry/",
+      articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
+    });
+    // Checking goes on while gone (the article may come back), so the schedule stays the same.
+    expect(pages.article.checkedUntil).toEqual(pagesFor(ferry).article.checkedUntil);
+    expect(pages.versions).toHaveLength(3);
+  });
+
+  it("labels a headline that flips back to an earlier version's on every page that shows it", () => {
+    const flip: ArticleHistory = {
+      ...ferry,
+      versions: [
+        version(1, "2026-04-01T06:00:00Z", "Ferry service resumes", ["Text."]),
+        version(2, "2026-04-01T07:00:00Z", "Ferries sail again", ["Text."]),
+        { ...version(3, "2026-04-01T08:00:00Z", "Ferry service resumes", ["Text."]), revertsTo: 1 },
+      ],
+    };
+    const pages = pagesFor(flip);
+    expect(pages.article.versions.map((v) => [v.headlineChanged, v.revertsTo])).toEqual([
+      [false, null],
+      [true, null],
+      [true, { href: "/repo/harbor/news/ferry/v1/", text: "version 1" }],
+    ]);
+    expect(pages.diffs.map((d) => d.headlineRevertsTo)).toEqual([
+      null,
+      { href: "/repo/harbor/news/ferry/v1/", text: "version 1" },
+    ]);
+    expect(pages.changes.map((c) => [c.number, c.headlineChanged, c.revertsTo])).toEqual([
+      [1, false, null],
+      [2, true, null],
+      [3, true, 1],
+    ]);
+  });
+
+  it("does not label a version reverted when its headline shows no change", () => {
+    const same: ArticleHistory = {
+      ...ferry,
+      versions: [
+        version(1, "2026-04-01T06:00:00Z", "Ferry service resumes", ["Text."]),
+        { ...version(2, "2026-04-01T07:00:00Z", "Ferry service resumes", ["More."]), revertsTo: 1 },
+      ],
+    };
+    const pages = pagesFor(same);
+    expect(pages.article.versions[1]?.revertsTo).toBeNull();
+    expect(pages.diffs[0]?.headlineRevertsTo).toBeNull();
+    expect(pages.changes[1]?.revertsTo).toBeNull();
   });
 
   it("lists every version with its time since the previous one and a link to its diff", () => {

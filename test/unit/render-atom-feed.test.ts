@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeRecord } from "../../src/render/article-pages.ts";
+import type { ChangeRecord, GoneRecord } from "../../src/render/article-pages.ts";
 import { atomFeed } from "../../src/render/atom-feed.ts";
 
 function change(number: number, time: string, headline = "Ferry service resumes"): ChangeRecord {
@@ -13,10 +13,25 @@ function change(number: number, time: string, headline = "Ferry service resumes"
     headline,
     previousHeadline: number === 1 ? null : "Ferry service resumes",
     headlineChanged: number > 1 && headline !== "Ferry service resumes",
+    revertsTo: null,
     wordsAdded: 3,
     wordsRemoved: 1,
     href: page.replace("https://example.github.io", ""),
     url: page,
+    articleHref: "/repo/harbor/news/ferry/",
+    articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
+  };
+}
+
+function gone(time: string, headline = "Ferry service resumes"): GoneRecord {
+  return {
+    outlet: "harbor",
+    outletName: "The Harbor Courier",
+    slug: "news/ferry",
+    time,
+    status: 404,
+    headline,
+    id: `https://example.github.io/repo/harbor/news/ferry/#gone-${time}`,
     articleHref: "/repo/harbor/news/ferry/",
     articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
   };
@@ -29,6 +44,7 @@ const spec = {
   author: "stet",
   withOutlet: false,
   emptyUpdated: "1970-01-01T00:00:00.000Z",
+  gone: [],
 };
 
 describe("atomFeed", () => {
@@ -81,6 +97,77 @@ describe("atomFeed", () => {
     expect(xml).not.toMatch(/<script|<img/);
     expect(xml).toContain(
       "Headline changed: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;",
+    );
+  });
+
+  it("reports an article gone at the source as an entry linking its history, among the versions by time", () => {
+    const xml = atomFeed({
+      ...spec,
+      entries: [change(1, "2026-04-01T06:00:00Z"), change(2, "2026-04-01T10:20:00Z")],
+      gone: [gone("2026-04-01T08:00:00.000Z")],
+    });
+    const ids = [...xml.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      spec.url,
+      "https://example.github.io/repo/harbor/news/ferry/diff/1..2/",
+      "https://example.github.io/repo/harbor/news/ferry/#gone-2026-04-01T08:00:00.000Z",
+      "https://example.github.io/repo/harbor/news/ferry/v1/",
+    ]);
+    const entry = xml.split("<entry>")[2] ?? "";
+    expect(entry).toContain(
+      '<title type="html"><![CDATA[Gone at the source: Ferry service resumes]]></title>',
+    );
+    expect(entry).toContain('<link href="https://example.github.io/repo/harbor/news/ferry/"/>');
+    expect(entry).toContain("<updated>2026-04-01T08:00:00.000Z</updated>");
+    expect(entry).toContain(
+      '<p><a href="https://example.github.io/repo/harbor/news/ferry/">Ferry service resumes</a> at The Harbor Courier is gone at the source since 1 Apr 2026, 08:00 UTC (HTTP 404); the archived versions remain.</p>',
+    );
+  });
+
+  it("dates the feed by a disappearance newer than every version, and lists it first even at a version's time", () => {
+    const newest = atomFeed({
+      ...spec,
+      entries: [change(1, "2026-04-01T06:00:00Z")],
+      gone: [gone("2026-04-02T09:00:00.000Z")],
+    });
+    expect(newest).toContain("<updated>2026-04-02T09:00:00.000Z</updated>\n    <author>");
+    const tie = atomFeed({
+      ...spec,
+      entries: [change(1, "2026-04-01T06:00:00.000Z")],
+      gone: [gone("2026-04-01T06:00:00.000Z")],
+    });
+    const ids = [...tie.matchAll(/<entry>\s*<title[^>]*>[^\n]*\n\s*<id>([^<]+)<\/id>/g)].map(
+      (m) => m[1],
+    );
+    expect(ids).toEqual([
+      "https://example.github.io/repo/harbor/news/ferry/#gone-2026-04-01T06:00:00.000Z",
+      "https://example.github.io/repo/harbor/news/ferry/v1/",
+    ]);
+  });
+
+  it("names the outlet in a gone entry's title in feeds that span outlets", () => {
+    const xml = atomFeed({
+      ...spec,
+      withOutlet: true,
+      entries: [],
+      gone: [gone("2026-04-01T08:00:00.000Z")],
+    });
+    expect(xml).toContain(
+      "<![CDATA[The Harbor Courier · Gone at the source: Ferry service resumes]]>",
+    );
+  });
+
+  it("titles a headline that flips back to an earlier version's as reverted", () => {
+    const reverted = {
+      ...change(3, "2026-04-01T12:00:00Z", "Ferry service resumes"),
+      previousHeadline: "Ferries sail again",
+      headlineChanged: true,
+      revertsTo: 1,
+    };
+    const xml = atomFeed({ ...spec, entries: [reverted] });
+    expect(xml).toContain("<![CDATA[Headline reverted to version 1: Ferry service resumes]]>");
+    expect(xml).toContain(
+      "<p>The headline was: Ferries sail again</p>\n<p>The headline reverted to version 1: it is the same as that version’s.</p>",
     );
   });
 });

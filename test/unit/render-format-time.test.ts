@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPublished, formatTime, timeText } from "../../src/render/format-time.ts";
+import { dateText, formatPublished, formatTime, timeText } from "../../src/render/format-time.ts";
 
 describe("formatTime", () => {
   it("formats in UTC with English month names", () => {
@@ -16,6 +16,16 @@ describe("formatTime", () => {
       iso: "2026-05-01T06:00:00Z",
       text: "1 May 2026, 06:00 UTC",
     });
+  });
+});
+
+describe("dateText", () => {
+  it("shows the UTC day only, keeping the full time for <time datetime>", () => {
+    expect(dateText("2026-12-04T23:30:00-02:00")).toEqual({
+      iso: "2026-12-04T23:30:00-02:00",
+      text: "5 Dec 2026",
+    });
+    expect(dateText("soon")).toEqual({ iso: "soon", text: "soon" });
   });
 });
 

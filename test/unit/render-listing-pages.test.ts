@@ -19,6 +19,7 @@ function summary(slug: string, lastHour: number): ArticleSummary {
     versionCount: 2,
     firstSeen: hour(0),
     lastChanged: hour(lastHour),
+    gone: null,
   };
 }
 
@@ -32,6 +33,7 @@ function change(slug: string, number: number, h: number, headlineChanged = false
     headline: `Story ${slug}`,
     previousHeadline: number > 1 ? `Old story ${slug}` : null,
     headlineChanged,
+    revertsTo: null,
     wordsAdded: 1,
     wordsRemoved: 0,
     href: `/repo/harbor/${slug}/diff/${number - 1}..${number}/`,
@@ -90,5 +92,34 @@ describe("listingPages", () => {
       ["Old story a", "Story a"],
     ]);
     expect(home.totals).toEqual({ outlets: 2, articles: 0, versions: 5, changes: 3 });
+  });
+
+  it("marks an article gone at the source in its outlet's listing, since when and with its status", () => {
+    const gone = { ...summary("gone", 4), gone: { since: hour(6), status: 410 } };
+    const { outlets: pages } = listingPages({
+      outlets,
+      summaries: [summary("here", 5), gone],
+      changes: [],
+      urls,
+    });
+    expect(pages[0]?.articles.map((a) => [a.href, a.gone])).toEqual([
+      ["/repo/harbor/here/", null],
+      [
+        "/repo/harbor/gone/",
+        { since: { iso: hour(6), text: "1 Jun 2026, 06:00 UTC" }, status: 410 },
+      ],
+    ]);
+  });
+
+  it("carries a headline's flip back to an earlier version onto the front page", () => {
+    const changes = [
+      change("a", 2, 5, true),
+      { ...change("a", 3, 6, true), previousHeadline: "Story a", revertsTo: 1 },
+    ];
+    const { home } = listingPages({ outlets, summaries: [], changes, urls });
+    expect(home.headlines.map((c) => [c.number, c.revertsTo])).toEqual([
+      [3, 1],
+      [2, null],
+    ]);
   });
 });

@@ -22,6 +22,7 @@ function history(outlet: string, slug: string, versions = 2): ArticleHistory {
         paragraphs: ["Text."],
       }),
     ),
+    gone: null,
   };
 }
 
@@ -89,5 +90,57 @@ describe("usableHistories", () => {
 
   it("refuses a configured outlet id that would replace the site's own feeds", () => {
     expect(() => usableHistories([], [{ id: "all", name: "All" }], () => {})).toThrow(BuildError);
+  });
+
+  it("keeps a readable gone mark and drops, naming it, one with an unreadable time", () => {
+    const kept = {
+      ...history("harbor", "kept"),
+      gone: { since: "2026-02-05T08:00:00Z", status: 404 },
+    };
+    const broken = { ...history("harbor", "odd"), gone: { since: "last week", status: 404 } };
+    const { histories, log } = run([kept, broken]);
+    expect(histories.map((h) => [h.slug, h.gone])).toEqual([
+      ["kept", { since: "2026-02-05T08:00:00Z", status: 404 }],
+      ["odd", null],
+    ]);
+    expect(log).toEqual([
+      'ignored the gone mark of archive/harbor/odd.md: time "last week" or status "404" is unreadable',
+    ]);
+    expect(broken.gone).toEqual({ since: "last week", status: 404 });
+  });
+
+  it("keeps a true headline revert and drops, naming them, reverts the headlines do not bear out", () => {
+    const titles = [
+      "Bridge opens",
+      "Bridge delayed",
+      "Bridge opens",
+      "Bridge opens",
+      "Bridge shut",
+    ];
+    const h = history("harbor", "flip", titles.length);
+    titles.forEach((title, i) => {
+      (h.versions[i] as Version).title = title;
+    });
+    const withRevert = (n: number, to: number) => {
+      (h.versions[n - 1] as Version).revertsTo = to;
+    };
+    withRevert(2, 1); // adjacent: a plain change, not a flip back
+    withRevert(3, 1); // true: back to version 1's headline after version 2's
+    withRevert(4, 1); // same headline as version 3: nothing flipped
+    withRevert(5, 2); // different headline from version 2's
+    const { histories, log } = run([h]);
+    expect(histories[0]?.versions.map((v) => v.revertsTo)).toEqual([
+      undefined,
+      undefined,
+      1,
+      undefined,
+      undefined,
+    ]);
+    expect(log).toEqual([
+      'ignored "reverted to version 1" on version 2 of archive/harbor/flip.md: that is not an earlier, non-adjacent version',
+      `ignored "reverted to version 1" on version 4 of archive/harbor/flip.md: the headline is the same as the previous version's`,
+      'ignored "reverted to version 2" on version 5 of archive/harbor/flip.md: the headlines differ',
+    ]);
+    expect(h.versions[1]?.revertsTo).toBe(1);
   });
 });
