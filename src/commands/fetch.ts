@@ -28,13 +28,22 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
     throw new UsageError(`--max-minutes ${options.maxMinutes}: not a positive number of minutes`);
   }
   const started = Date.now();
-  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const status = liveStatus(process.stdout);
+  const log = (line: string) => status.print(line);
   log(
     `stet fetch: ${now.toISOString()}${options.dryRun ? " (dry run: nothing is committed)" : ""}`,
   );
   // Loaded only now, so that a config mistake is reported before the extractor is loaded.
   const { runFetch } = await import("../fetch/run-fetch.ts");
-  const reports = await runFetch({ ...options, maxMinutes, config, now, log });
+  const reports = await runFetch({
+    ...options,
+    maxMinutes,
+    config,
+    now,
+    log,
+    onProgress: status.progress,
+  });
+  status.clear();
   for (const report of reports) log(`${report.outlet}: ${summary(report)}`);
   const total = reports.reduce((sum, r) => ({
     ...sum,
@@ -54,6 +63,44 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (total) log(`total: ${summary(total)}, ${seconds} s`);
   return 0;
+}
+
+// On a terminal, one status line per outlet ("harbor: 12/40 checked") redrawn below the log;
+// in CI (not a TTY) only the plain log lines.
+function liveStatus(out: NodeJS.WriteStream) {
+  const counts = new Map<string, string>();
+  const live = out.isTTY === true && !process.env.CI;
+  let drawn = 0;
+  const erase = () => {
+    if (drawn > 0) out.write(`\x1b[${drawn}F\x1b[J`);
+    drawn = 0;
+  };
+  const draw = () => {
+    for (const [outlet, text] of counts) out.write(`${outlet}: ${text}\n`);
+    drawn = counts.size;
+  };
+  return {
+    print(line: string) {
+      if (!live) {
+        out.write(`${line}\n`);
+        return;
+      }
+      erase();
+      out.write(`${line}\n`);
+      draw();
+    },
+    progress(outlet: string, done: number, due: number) {
+      if (!live) return;
+      counts.set(outlet, `${done}/${due} checked`);
+      erase();
+      draw();
+    },
+    /** Removes the status lines for good, before the summary. */
+    clear() {
+      if (live) erase();
+      counts.clear();
+    },
+  };
 }
 
 function summary(r: OutletReport): string {

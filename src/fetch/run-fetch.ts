@@ -43,6 +43,8 @@ export interface FetchOptions {
   /** Stop starting new checks after this many (wall-clock) minutes. */
   maxMinutes?: number;
   log: (line: string) => void;
+  /** Called as an outlet's checks complete: how many of the due ones are done. */
+  onProgress?: (outlet: string, done: number, due: number) => void;
 }
 
 /** What one outlet's pass came to; the CLI prints it as the summary. */
@@ -316,6 +318,8 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
   // Workers take the due articles in plan order (new first, then most overdue), so the time budget
   // cuts off the least urgent ones; the client still spaces requests to each host.
   const queue = [...plan.due];
+  let done = 0;
+  context.onProgress?.(outlet.id, done, plan.due.length);
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       if (Date.now() > context.deadline) {
@@ -329,6 +333,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
         report.failed.push({ url, reason });
         say(`failed ${url}: ${reason}`);
       });
+      context.onProgress?.(outlet.id, ++done, plan.due.length);
     }
   };
   await Promise.all(Array.from({ length: config.fetch.concurrency }, worker));
