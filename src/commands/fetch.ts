@@ -45,23 +45,24 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   });
   status.clear();
   for (const report of reports) log(`${report.outlet}: ${summary(report)}`);
-  const total = reports.reduce((sum, r) => ({
-    ...sum,
-    checked: sum.checked + r.checked,
-    newArticles: sum.newArticles + r.newArticles,
-    newVersions: sum.newVersions + r.newVersions,
-    unchanged: sum.unchanged + r.unchanged,
-    held: [...sum.held, ...r.held],
-    gone: [...sum.gone, ...r.gone],
-    back: [...sum.back, ...r.back],
-    failed: [...sum.failed, ...r.failed],
-    skipped: [...sum.skipped, ...r.skipped],
-    notDue: sum.notDue + r.notDue,
-    retired: sum.retired + r.retired,
-    notReached: sum.notReached + r.notReached,
-  }));
+  const sum = (count: (r: OutletReport) => number) => reports.reduce((n, r) => n + count(r), 0);
+  const total: OutletReport = {
+    outlet: "total",
+    checked: sum((r) => r.checked),
+    newArticles: sum((r) => r.newArticles),
+    newVersions: sum((r) => r.newVersions),
+    unchanged: sum((r) => r.unchanged),
+    held: reports.flatMap((r) => r.held),
+    gone: reports.flatMap((r) => r.gone),
+    back: reports.flatMap((r) => r.back),
+    failed: reports.flatMap((r) => r.failed),
+    skipped: reports.flatMap((r) => r.skipped),
+    notDue: sum((r) => r.notDue),
+    retired: sum((r) => r.retired),
+    notReached: sum((r) => r.notReached),
+  };
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (total) log(`total: ${summary(total)}, ${seconds} s`);
+  log(`total: ${summary(total)}, ${seconds} s`);
   return 0;
 }
 

@@ -288,6 +288,53 @@ describe("suspect pages never become versions", () => {
   });
 });
 
+describe("discovery", () => {
+  it("finds articles in a news sitemap and an explicit URL list, filtered by articleUrl", async () => {
+    useConfig(
+      "",
+      `    sitemaps: ["${server.origin}/news-sitemap.xml"]\n    urls: ["${server.origin}/news/listed"]\n    articleUrl: "/news/"\n`,
+    );
+    feed();
+    server.route("/news-sitemap.xml", {
+      headers: { "content-type": "application/xml" },
+      body: `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>${server.origin}/news/baths</loc><news:news><news:title>Baths</news:title></news:news></url>
+<url><loc>${server.origin}/about/contact</loc></url>
+</urlset>`,
+    });
+    server.route("/news/baths", { body: page() });
+    server.route("/news/listed", {
+      body: page({ canonical: `${server.origin}/news/listed`, headline: "Listed by hand" }),
+    });
+    const report = await pass(at(0));
+    expect(report.newArticles).toBe(2);
+    expect(requested("/about/contact")).toBe(0);
+    expect((await git(repo, "ls-files")).trim().split("\n")).toEqual([
+      "archive/gazette/news/baths.md",
+      "archive/gazette/news/listed.md",
+    ]);
+  });
+
+  it("reports a feed that returns garbage and goes on with the others", async () => {
+    useConfig("", `    sitemaps: ["${server.origin}/news-sitemap.xml"]\n`);
+    server.route("/feed.xml", {
+      headers: { "content-type": "application/rss+xml" },
+      body: "<html>not a feed</html>",
+    });
+    server.route("/news-sitemap.xml", {
+      headers: { "content-type": "application/xml" },
+      body: `<urlset><url><loc>${server.origin}/news/baths</loc></url></urlset>`,
+    });
+    server.route("/news/baths", { body: page() });
+    const report = await pass(at(0));
+    expect(report.failed.map((f) => f.reason)).toEqual([
+      `feed ${server.origin}/feed.xml: not a valid RSS or Atom feed`,
+    ]);
+    expect(report.newArticles).toBe(1);
+  });
+});
+
 describe("politeness and robustness", () => {
   it("never requests a URL robots.txt disallows", async () => {
     server.route("/robots.txt", {

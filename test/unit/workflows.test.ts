@@ -74,7 +74,9 @@ describe("fetch workflow", () => {
 
   it("checks out the full history and runs stet fetch with the repository's config", () => {
     expect(uses(fetch.workflow, "actions/checkout")[0]?.with?.["fetch-depth"]).toBe(0);
-    expect(runs(fetch.workflow)).toContain("npx stet fetch --config stet.config.yaml --max-minutes 20");
+    expect(runs(fetch.workflow)).toContain(
+      "npx stet fetch --config stet.config.yaml --max-minutes 20",
+    );
   });
 
   it("keeps the scheduler's state in the Actions cache, restored before and saved after the fetch", () => {
