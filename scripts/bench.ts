@@ -1,0 +1,354 @@
+// `npm run bench`: the project's performance check. Generates (or reuses) a synthetic archive of
+// N versions, builds the site from it with `stet build` in a child process (time, peak memory,
+// output size), adds one new version and rebuilds, and times the pure stages (reading history,
+// diffing) in-process. Figures go to stdout as a table, or as JSON with --json; progress to
+// stderr.
+//
+//   npm run bench -- [--versions N] [--seed S] [--fresh] [--json] [--keep] [--profile]
+
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import { appendVersion } from "./bench/append-version.ts";
+import { benchConfigYaml } from "./bench/bench-outlets.ts";
+import { BRANCH, type GeneratedArchive, generateArchive } from "./bench/generate-archive.ts";
+import { type BuildMeasurement, measureBuild } from "./bench/measure-build.ts";
+import {
+  compareOutputs,
+  measureOutput,
+  type OutputChanges,
+  type OutputMeasurement,
+} from "./bench/measure-output.ts";
+import {
+  type DiffMeasurement,
+  type HistoryMeasurement,
+  measureDiffs,
+  measureHistory,
+} from "./bench/measure-pure.ts";
+import { type ProfileBucket, profileBuild } from "./bench/profile-build.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const STET = join(ROOT, "bin", "stet.js");
+const run = promisify(execFile);
+
+const { values } = parseArgs({
+  options: {
+    versions: { type: "string", default: "5000" },
+    seed: { type: "string", default: "1" },
+    fresh: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(
+    "npm run bench -- [--versions N (default 5000)] [--seed S (default 1)] [--fresh] [--json] [--keep] [--profile]\n" +
+      "  --fresh  regenerate the cached archive\n  --json   machine-readable output\n" +
+      "  --keep   keep the work folder (cloned repo and built site)\n" +
+      "  --profile  one more full build under node --cpu-prof: CPU time by package and stage\n",
+  );
+  process.exit(0);
+}
+const versions = Number(values.versions);
+const seed = Number(values.seed);
+if (!Number.isInteger(versions) || versions < 1 || !Number.isInteger(seed)) {
+  process.stderr.write("bench: --versions must be a positive integer and --seed an integer\n");
+  process.exit(2);
+}
+
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+interface Report {
+  command: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryBytes: number;
+    node: string;
+    git: string;
+    /** 1-minute load average when the bench started and ended: other work skews the figures. */
+    loadStart: number;
+    loadEnd?: number;
+  };
+  versions: number;
+  seed: number;
+  failures: string[];
+  archive?: GeneratedArchive & { repoBytes: number };
+  fullBuild?: BuildMeasurement & { stages: Stage[] };
+  output?: Omit<OutputMeasurement, "fingerprints">;
+  newVersion?: BuildMeasurement & { file: string; version: number; changes?: OutputChanges };
+  /** A build of an archive without versions: the fixed cost every build pays. */
+  emptyBuild?: BuildMeasurement;
+  history?: HistoryMeasurement;
+  diffs?: DiffMeasurement;
+  /** Self CPU time of a profiled full build, by package or stet folder (with --profile). */
+  profile?: ProfileBucket[];
+}
+
+/** A span of the build between two of its own log lines. */
+interface Stage {
+  name: string;
+  seconds: number;
+  rssAtEndBytes: number;
+}
+
+const report: Report = {
+  command: ["npm run bench --", ...process.argv.slice(2)].join(" "),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryBytes: totalmem(),
+    node: process.version,
+    git: (await run("git", ["--version"])).stdout.trim(),
+    loadStart: loadavg()[0] ?? 0,
+  },
+  versions,
+  seed,
+  failures: [],
+};
+
+async function stage<T>(name: string, body: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    report.failures.push(`${name}: ${message}`);
+    progress(`${name} FAILED: ${message}`);
+    return undefined;
+  }
+}
+
+/** Splits a build's wall time at its log lines: start-up and history, rendering, feeds, exit. */
+function stagesOf(build: BuildMeasurement): Stage[] {
+  const stages: Stage[] = [];
+  let from = 0;
+  const mark = (name: string, index: number) => {
+    const line = build.lines[index];
+    if (line === undefined) return;
+    stages.push({ name, seconds: line.seconds - from, rssAtEndBytes: line.rssBytes });
+    from = line.seconds;
+  };
+  const find = (pattern: RegExp) => build.lines.findIndex((l) => pattern.test(l.text));
+  const findLast = (pattern: RegExp) => build.lines.findLastIndex((l) => pattern.test(l.text));
+  mark("start-up, config, read history", find(/^read \d+ articles/));
+  mark("diff + render pages (Eleventy)", findLast(/^rendered [\d,]+ pages/));
+  mark("feeds", find(/^wrote [\d,]+ feeds/));
+  mark("summary line", find(/^built /));
+  stages.push({ name: "exit", seconds: build.seconds - from, rssAtEndBytes: 0 });
+  return stages;
+}
+
+const archive = await stage("generate", async () => {
+  const generated = await generateArchive({ versions, seed, fresh: values.fresh, progress });
+  progress(
+    generated.reused
+      ? `reusing cached archive ${generated.repo} (--fresh regenerates it)`
+      : `generated ${generated.repo} in ${generated.seconds.toFixed(1)} s`,
+  );
+  const repoBytes = (await measureOutput(join(generated.repo, ".git"), false)).diskBytes;
+  report.archive = { ...generated, repoBytes };
+  return generated;
+});
+
+if (archive !== undefined) {
+  const work = await mkdtemp(join(tmpdir(), "stet-bench-run-"));
+  const repo = join(work, "repo");
+  const out = join(work, "site");
+  let before: OutputMeasurement | undefined;
+  const cloned = await stage("clone", async () => {
+    // A local clone shares the cached objects, so the new version does not touch the cache.
+    await run("git", ["clone", "-q", "--no-checkout", "--local", archive.repo, repo]);
+    await writeFile(join(repo, "stet.config.yaml"), benchConfigYaml());
+    return true;
+  });
+  if (cloned) {
+    progress(`full build of ${versions} versions into ${out}`);
+    const full = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "full" });
+    report.fullBuild = { ...full, stages: stagesOf(full) };
+    if (!full.ok) {
+      report.failures.push(`full build: ${full.exit}: ${full.stderr.trim().split("\n").at(-1)}`);
+    } else {
+      before = await stage("measure output", () => measureOutput(out));
+      if (before !== undefined) {
+        const { fingerprints: _, ...output } = before;
+        report.output = output;
+      }
+      const appended = await stage("append one version", () =>
+        appendVersion(repo, BRANCH, seed + 1),
+      );
+      if (appended !== undefined) {
+        progress(`rebuild after one new version of ${appended.file}`);
+        const again = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "one new" });
+        report.newVersion = { ...again, ...appended };
+        if (!again.ok) {
+          report.failures.push(`rebuild: ${again.exit}: ${again.stderr.trim().split("\n").at(-1)}`);
+        } else if (before !== undefined) {
+          const after = await stage("measure output", () => measureOutput(out));
+          if (after !== undefined) report.newVersion.changes = compareOutputs(before, after);
+        }
+      }
+    }
+  }
+  if (values.profile && cloned) {
+    progress("profiled full build (node --cpu-prof)");
+    const dir = join(work, "profile");
+    const buckets = await stage("profile", () =>
+      profileBuild({ stet: STET, cwd: ROOT, repo, out: join(work, "profiled-site"), dir }),
+    );
+    if (buckets !== undefined) report.profile = buckets;
+  }
+  const empty = join(work, "empty");
+  const emptyReady = await stage("empty archive", async () => {
+    await run("git", ["init", "-q", "-b", "main", empty]);
+    await writeFile(join(empty, "stet.config.yaml"), benchConfigYaml());
+    return true;
+  });
+  if (emptyReady) {
+    progress("build of an empty archive (fixed cost of any build)");
+    const out = join(work, "empty-site");
+    report.emptyBuild = await measureBuild({
+      stet: STET,
+      cwd: ROOT,
+      repo: empty,
+      out,
+      label: "empty",
+    });
+    if (!report.emptyBuild.ok) report.failures.push(`empty build: ${report.emptyBuild.exit}`);
+  }
+  progress("reading history and diffing in-process");
+  const measured = await stage("readHistory", () => measureHistory(archive.repo));
+  if (measured !== undefined) {
+    report.history = measured.measurement;
+    report.diffs = measureDiffs(measured.articles);
+  }
+  if (values.keep) progress(`kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}
+
+report.machine.loadEnd = loadavg()[0] ?? 0;
+process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : table(report));
+process.exit(report.failures.length > 0 ? 1 : 0);
+
+function mib(bytes: number): string {
+  const value = bytes / 1024 / 1024;
+  return `${value.toFixed(value < 10 ? 1 : 0)} MiB`;
+}
+function num(n: number): string {
+  return n.toLocaleString("en-US");
+}
+function secs(s: number): string {
+  return `${s.toFixed(2)} s`;
+}
+
+function table(r: Report): string {
+  const rows: [string, string][] = [];
+  const row = (label: string, value: string) => rows.push([label, value]);
+  const section = (title: string) => rows.push([`── ${title}`, ""]);
+  row("command", r.command);
+  row(
+    "machine",
+    `${r.machine.cpus} × ${r.machine.cpuModel}, ${mib(r.machine.memoryBytes)}, node ${r.machine.node}, ${r.machine.git}`,
+  );
+  row(
+    "load average (1 min)",
+    `${r.machine.loadStart.toFixed(2)} at start, ${r.machine.loadEnd?.toFixed(2) ?? "?"} at end (other work on the machine skews figures)`,
+  );
+  row("versions (N)", `${num(r.versions)} (seed ${r.seed})`);
+  if (r.archive) {
+    section("archive");
+    row("articles", num(r.archive.articles));
+    row("generated", r.archive.reused ? "reused from cache" : secs(r.archive.seconds));
+    row("repository", `${r.archive.repo} (.git ${mib(r.archive.repoBytes)})`);
+  }
+  if (r.fullBuild) {
+    const b = r.fullBuild;
+    section("full build (child process)");
+    row("command", b.command.join(" "));
+    row("result", b.ok ? "ok" : `FAILED (${b.exit})`);
+    row("wall time", secs(b.seconds));
+    row("peak RSS (node, VmHWM)", mib(b.peakRssBytes));
+    row("peak RSS (node + git, sampled)", mib(b.peakTreeRssBytes));
+    for (const s of b.stages) {
+      const rss = s.rssAtEndBytes > 0 ? `, RSS then ${mib(s.rssAtEndBytes)}` : "";
+      row(`  ${s.name}`, `${secs(s.seconds)}${rss}`);
+    }
+  }
+  if (r.output) {
+    const o = r.output;
+    section("output");
+    row("files / HTML pages", `${num(o.files)} / ${num(o.htmlPages)}`);
+    row("bytes (apparent / on disk)", `${mib(o.bytes)} / ${mib(o.diskBytes)}`);
+    row(
+      "bytes per version",
+      `${num(Math.round(o.bytes / r.versions))} (on disk ${num(Math.round(o.diskBytes / r.versions))})`,
+    );
+    for (const [kind, k] of Object.entries(o.byKind)) {
+      if (k.files === 0) continue;
+      row(
+        `  ${kind}`,
+        `${num(k.files)} files, ${mib(k.bytes)}, avg ${num(Math.round(k.bytes / k.files))} B`,
+      );
+    }
+  }
+  if (r.newVersion) {
+    const n = r.newVersion;
+    section("one new version, rebuilt into the same folder");
+    row("new version", `${n.file} v${n.version}`);
+    row("result", n.ok ? "ok" : `FAILED (${n.exit})`);
+    row("wall time", `${secs(n.seconds)} (the build is a full build today, not incremental)`);
+    row("peak RSS (node, VmHWM)", mib(n.peakRssBytes));
+    if (n.changes) {
+      const c = n.changes;
+      row(
+        "files rewritten / changed",
+        `${num(c.rewritten)} / ${num(c.changed)} (+${c.added} new, −${c.removed} gone)`,
+      );
+    }
+  }
+  if (r.emptyBuild) {
+    const e = r.emptyBuild;
+    section("empty archive (fixed cost of any build: node, tsx, Eleventy, listing pages)");
+    row("result", e.ok ? "ok" : `FAILED (${e.exit})`);
+    row("wall time", secs(e.seconds));
+    row("peak RSS (node, VmHWM)", mib(e.peakRssBytes));
+  }
+  if (r.history) {
+    const h = r.history;
+    section("readHistory (in-process)");
+    row("time", `${secs(h.seconds)} (${num(Math.round(h.versions / h.seconds))} versions/s)`);
+    row("read", `${num(h.articles)} articles, ${num(h.versions)} versions, ${h.problems} problems`);
+    row(
+      "  steps (warm)",
+      `git log ${secs(h.stages.gitLog)}, parse log ${secs(h.stages.parseLog)}, cat-file ${secs(h.stages.catFile)}, parse files ${secs(h.stages.parseFiles)}`,
+    );
+    row("heap used after", mib(h.heapUsedBytes));
+  }
+  if (r.diffs) {
+    const d = r.diffs;
+    section("diffVersions, every consecutive pair (in-process)");
+    row("pairs", num(d.pairs));
+    row("total", `${(d.totalMs / 1000).toFixed(2)} s`);
+    row(
+      "per pair p50 / p99 / max",
+      `${d.p50Ms.toFixed(2)} / ${d.p99Ms.toFixed(2)} / ${d.maxMs.toFixed(2)} ms`,
+    );
+    row("slowest pair", d.slowest);
+  }
+  if (r.profile) {
+    section("profiled full build: main-thread self time by package / stet folder");
+    for (const b of r.profile.slice(0, 14)) {
+      row(`  ${b.name}`, `${(b.ms / 1000).toFixed(2)} s (${(b.share * 100).toFixed(1)} %)`);
+    }
+  }
+  if (r.failures.length > 0) {
+    section("FAILURES");
+    for (const f of r.failures) row("failed", f);
+  }
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return `${rows.map(([label, value]) => (value === "" ? label : `${label.padEnd(width)}  ${value}`)).join("\n")}\n`;
+}
