@@ -151,6 +151,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     say(problem);
   }
   const discovered = discovery.urls.map((url) => state.aliases[url] ?? url);
+  const fromFeeds = new Set(discovered);
   const plan = planChecks(
     [...archive.byUrl].map(([url, known]) => {
       const lastCheck = state.articles[url]?.lastCheck;
@@ -183,10 +184,10 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       return;
     }
     report.checked++;
+    // A completed check: a held cut survives only when `extra` holds it again.
     const checked = (extra: ArticleState = {}) => {
-      const { held, ...rest } = remembered;
+      const { held: _, ...rest } = remembered;
       state.articles[url] = { ...rest, ...extra, lastCheck: now.toISOString(), failures: 0 };
-      if (extra.held) state.articles[url] = { ...state.articles[url], held: extra.held };
     };
     if (page.kind === "failed") {
       state.articles[url] = { ...remembered, failures: (remembered.failures ?? 0) + 1 };
@@ -226,8 +227,8 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     }
     const html = decodeHtml(page.body, page.contentType);
     const canonical = findCanonical(html, page.url);
-    if (canonical !== url && discovered.includes(url)) state.aliases[url] = canonical;
-    if (isRedirectAway(url, page.url)) {
+    if (canonical !== url && fromFeeds.has(url)) state.aliases[url] = canonical;
+    if (isRedirectAway(url, page.url, known ? url : undefined)) {
       hold(report, say, url, `redirected away from the article to ${page.url}`);
       checked();
       return;
@@ -380,13 +381,14 @@ function hold(
   say(`held ${url}: ${reason}`);
 }
 
-function isRedirectAway(requested: string, final: string): boolean {
+// A redirect to a login, subscribe or consent page or the home page, or (for an article already
+// archived) to another site. A new article may arrive through another site's redirector.
+function isRedirectAway(requested: string, final: string, archivedUrl?: string): boolean {
   if (requested === final) return false;
-  const from = new URL(requested);
   const to = new URL(final);
-  const site = (host: string) => host.replace(/^www\./, "");
-  if (site(from.hostname) !== site(to.hostname)) return true;
-  return AWAY_PATH.test(to.pathname) && !AWAY_PATH.test(from.pathname);
+  const site = (url: URL) => url.hostname.replace(/^www\./, "");
+  if (archivedUrl && site(new URL(archivedUrl)) !== site(to)) return true;
+  return AWAY_PATH.test(to.pathname) && !AWAY_PATH.test(new URL(requested).pathname);
 }
 
 function hashArticle(article: Article): string {
