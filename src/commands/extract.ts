@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
+import type { ExtractedArticle } from "../types.ts";
 
 /** Options of `stet extract`; `url` is the page's address when the file does not say it. */
 export interface ExtractOptions {
@@ -32,7 +33,17 @@ export async function runExtract(
       exitCode = 1;
       continue;
     }
-    const article = extract(decodeHtml(bytes), options.url ?? fileUrl(file));
+    let article: ExtractedArticle;
+    try {
+      article = extract(decodeHtml(bytes), options.url ?? fileUrl(file));
+    } catch (error) {
+      // A bug on one page must not hide the results for the others.
+      err.write(
+        `stet extract: could not extract ${file}: ${String(error)}. Please report it with the page.\n`,
+      );
+      exitCode = 1;
+      continue;
+    }
     const line = {
       file,
       title: article.title,

@@ -20,23 +20,46 @@ const NEWSLETTER =
 const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:post|leave|add|write|show|view|read) (?:a |your |all |the )?comments?\b|^(?:tell us what you think|join the (?:conversation|discussion)|have your say)\b/i;
 
-const READ_MORE =
-  /^(?:read more|read next|read also|also read|more on this|see more|see also|related(?: stories| articles| coverage| content)?|recommended|watch|listen|more|continue reading|you may also like|don'?t miss|trending)\b\s*[:»›>|-]?/i;
+const READ_MORE_WORDS =
+  "(?:read more|read next|read also|also read|more on this|see more|see also|related(?: stories| articles| coverage| content)?|recommended|watch|listen|more|continue reading|you may also like|don'?t miss|trending)";
+// A link that starts with the prompt ("Read more: Why the bridge closed"), or the prompt alone.
+const READ_MORE_LINK = new RegExp(`^${READ_MORE_WORDS}\\b`, "i");
+const READ_MORE_ALONE = new RegExp(`^${READ_MORE_WORDS}$`, "i");
+
+// Site notices that sit in the article container: cookies, "requires JavaScript".
+const SITE_NOTICE =
+  /\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|by (?:continuing to )?(?:using|browsing) this (?:web)?site|(?:requires|enable|need(?:s)? to enable) javascript|javascript (?:is )?(?:disabled|required)|your browser does not support)\b/i;
+
+// Unrendered CMS shortcodes: "[button link=…]Send us your review[/button]".
+// Only paired ones: a lone "[Reuters]" is a source attribution.
+const SHORTCODE = /^\[([a-z_-]+)(?:\s[^\]]*)?\].*\[\/\1\]$/i;
+
+// "Follow us on Instagram, Facebook and Twitter."
+const FOLLOW_PROMPT =
+  /^(?:follow|like|join)\b.{0,80}\b(?:on|at)\b.{0,40}\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|snapchat|threads|bluesky|mastodon)\b/i;
 
 const SKIP_LINK = /^skip to (?:main )?(?:content|navigation|article)$/i;
 
-// Labels of gallery and player controls that flatten into text.
+// Labels of gallery and player controls, and account links, that flatten into text.
 const CONTROL_LABEL =
-  /^(?:close|caption|expand|enlarge|collapse|next|previous|prev|play|pause|replay|mute|unmute|loading|menu|search|back to top|full screen|fullscreen|view gallery|open gallery|show more|show less|(?:image|photo|slide) \d+(?: of \d+)?|\d+ of \d+)$/i;
+  /^(?:subscribe|sign in|sign up|log in|login|register|my account|close|caption|expand|enlarge|collapse|next|previous|prev|play|pause|replay|mute|unmute|loading|menu|search|back to top|full screen|fullscreen|view gallery|open gallery|show more|show less|(?:image|photo|slide) \d+(?: of \d+)?|\d+ of \d+)$/i;
 
 // "By Jane Doe", "By Reuters": a byline repeated in the body (names are capitalised words).
 const BYLINE =
   /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|da|di|le|la)(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|da|di|le|la))*$/u;
 
+// "Reporting by Jane Doe in Lagos; Editing by John Roe": the wire desk's credits, each part a
+// role and capitalised names.
+const CREDIT_ROLE =
+  /^(?:additional\s+)?(?:reporting|writing|editing|compiled|written|reported|graphics?|photos?)\s+by\s+/i;
+// Case-sensitive on purpose: /i would let \p{Lu} match lower-case words too.
+const CREDIT_NAMES =
+  /^(?:\p{Lu}[\p{L}.'’-]*|and|in|&|,)(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|in|&|,))*$/u;
+
 // Wire and picture agencies, whose names end a photo credit.
 const AGENCY = "(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|alamy|bloomberg|istock)";
 const CREDIT = new RegExp(
-  "^(?:\\(?(?:photo|photograph|image|picture|video|graphic|illustration|photos|images)(?:\\s*(?:credit|courtesy|by|copyright|source))?\\s*[:/©]" +
+  "^(?:\\(?(?:photo|photograph|image|picture|video|illustration|photos|images)(?:\\s*(?:credit|courtesy|by|copyright|source))?\\s*[:/©]" +
     "|(?:photo|image|picture)s? (?:by|courtesy of|copyright) " +
     "|(?:credit|source)\\s*:|©|\\(c\\)|copyright\\b)" +
     `|(?:[/|]\\s*${AGENCY}(?: via getty images)?\\)?\\.?)$`,
@@ -50,6 +73,11 @@ const CAPTION_WITH_CREDIT = new RegExp(
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w !== "").length;
 const isMostlyLinks = (block: Block) => block.linkChars >= block.text.length * 0.6;
+// Letters mostly capitals: "CLICK HERE TO GET THE APP", a headline shouted as a promo.
+const isShouted = (text: string) => {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 10 && letters.replace(/[^\p{Lu}]/gu, "").length >= letters.length * 0.8;
+};
 const withoutTrailingPunctuation = (text: string) => text.replace(/[\s.:!…\-–—|]+$/u, "");
 
 /** Each rule by name, for the tests and for anyone asking why a paragraph went missing. */
@@ -60,10 +88,18 @@ export const CLEANING_RULES: Record<string, Rule> = {
   "newsletter prompt": (b) =>
     NEWSLETTER.test(b.text) && words(b.text) <= (isMostlyLinks(b) ? 40 : 30),
   "comments prompt": (b) => words(b.text) <= 8 && COMMENTS.test(withoutTrailingPunctuation(b.text)),
-  "read-more link": (b) => READ_MORE.test(b.text) && (isMostlyLinks(b) || words(b.text) <= 3),
+  "read-more link": (b) =>
+    (isMostlyLinks(b) && READ_MORE_LINK.test(b.text)) ||
+    READ_MORE_ALONE.test(withoutTrailingPunctuation(b.text)),
   "skip link": (b) => SKIP_LINK.test(b.text),
+  "site notice": (b) => words(b.text) <= 40 && SITE_NOTICE.test(b.text),
+  shortcode: (b) => SHORTCODE.test(b.text),
+  "follow prompt": (b) => words(b.text) <= 20 && FOLLOW_PROMPT.test(b.text),
+  "promo link": (b) =>
+    b.linkChars >= b.text.length * 0.9 && words(b.text) <= 25 && isShouted(b.text),
   "control label": (b) => CONTROL_LABEL.test(withoutTrailingPunctuation(b.text)),
-  byline: (b) => words(b.text) <= 8 && BYLINE.test(b.text.replace(/,/g, " , ")),
+  byline: (b) => isRepeatedByline(b.text),
+  "reporting credit": (b) => words(b.text) <= 60 && isReportingCredit(b.text),
   timestamp: (b) => words(b.text) <= 16 && isTimestamp(b.text),
   "photo credit": (b) => words(b.text) <= 14 && CREDIT.test(b.text),
   "captioned photo": (b) => words(b.text) <= 60 && CAPTION_WITH_CREDIT.test(b.text),
@@ -71,17 +107,48 @@ export const CLEANING_RULES: Record<string, Rule> = {
 
 const rules = Object.values(CLEANING_RULES);
 
+function isReportingCredit(text: string): boolean {
+  const inner = text.replace(/^\(|\)?\.?$/g, "").trim();
+  return inner.split(/\s*;\s*/).every((part) => {
+    const role = part.match(CREDIT_ROLE);
+    return role !== null && CREDIT_NAMES.test(part.slice(role[0].length).replace(/,/g, " , "));
+  });
+}
+
+// "By Jane Doe", or "By Jane Doe - 11/18/19 11:04 PM EST": names, then at most a timestamp.
+function isRepeatedByline(text: string): boolean {
+  if (words(text) > 16) return false;
+  const date = text.search(/\s[-–—|·•,]\s|\s\d/);
+  const names = date > 0 ? text.slice(0, date) : text;
+  const rest = date > 0 ? text.slice(date).replace(/^\s*[-–—|·•,]\s*/, "") : "";
+  return (
+    words(names) <= 8 &&
+    BYLINE.test(names.replace(/,/g, " , ")) &&
+    (rest === "" || isTimestamp(rest))
+  );
+}
+
 /** Keeps the blocks no rule objects to, as plain paragraph strings. */
 export function cleanParagraphs(blocks: Block[]): string[] {
-  const kept = blocks.filter((block) => !rules.some((rule) => rule(block)));
-  return dropRelatedSections(kept).map((b) => b.text);
+  // Sections first: their headings ("Read more") would otherwise go alone as prompts.
+  return dropRelatedSections(blocks)
+    .filter((block) => !rules.some((rule) => rule(block)))
+    .map((b) => b.text);
 }
 
 // "You may also like…", "More stories", "Related": a heading followed by story titles. The
 // heading goes, and so do the short lines after it, up to the first real paragraph.
 const RELATED_HEADING =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: stories| articles| posts| content| coverage| links| reading)?|more (?:great |top |popular )?(?:\w+ )?(?:stories|articles|news|headlines|coverage)(?: from [\w ]+)?|(?:most|more) (?:read|popular|viewed|shared)|recommended(?: for you| stories| articles| reading)?|recent (?:articles|posts|stories|news)|latest (?:news|stories|articles)|popular (?:this week|now|stories|articles)|trending(?: now| stories)?|further reading|what to read next|read (?:more|next)|don'?t miss|also on [\w.]+|elsewhere on [\w.]+)$/i;
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: stories| articles| posts| content| coverage| links| reading| news)?|more (?:great |top |popular )?(?:\w+ )?(?:stories|articles|news|headlines|coverage)(?: from [\w ]+)?|(?:most|more) (?:read|popular|viewed|shared)|recommended(?: for you| stories| articles| reading)?|recent (?:articles|posts|stories|news)|latest (?:news|stories|articles)|popular (?:this week|now|stories|articles)|trending(?: now| stories)?|further reading|what to read next|read (?:more|next)|don'?t miss|also on [\w.]+|elsewhere on [\w.]+)$/i;
 const MAX_TITLE_WORDS = 16;
+const TITLE_TAGS = new Set(["li", "h2", "h3", "h4", "h5", "h6", "dt", "dd"]);
+
+// A story title in a list: a link, a list item or heading, or a line too short to be prose.
+function isStoryTitle(block: Block): boolean {
+  if (isMostlyLinks(block)) return true;
+  const n = words(block.text);
+  return n <= MAX_TITLE_WORDS && (TITLE_TAGS.has(block.tag) || n <= 8);
+}
 
 function dropRelatedSections(blocks: Block[]): Block[] {
   const out: Block[] = [];
@@ -91,7 +158,7 @@ function dropRelatedSections(blocks: Block[]): Block[] {
       inSection = true;
       continue;
     }
-    if (inSection && (words(block.text) <= MAX_TITLE_WORDS || isMostlyLinks(block))) continue;
+    if (inSection && isStoryTitle(block)) continue;
     inSection = false;
     out.push(block);
   }

@@ -8,6 +8,7 @@ import type { ExtractedArticle, ExtractionMethod, Selectors } from "../types.ts"
 import { type Block, blockParagraphs } from "./block-paragraphs.ts";
 import { cleanByline } from "./clean-byline.ts";
 import { cleanParagraphs } from "./clean-paragraphs.ts";
+import { cleanTitle } from "./clean-title.ts";
 import { readGenericBody } from "./generic-body.ts";
 import { readJsonLd } from "./json-ld.ts";
 import { readMetaTags } from "./meta-tags.ts";
@@ -19,7 +20,7 @@ type Field = { value: string | null; method: ExtractionMethod };
 
 /** Extracts the article from `html`, fetched from `url`; `selectors` override generic results. */
 export function extract(html: string, url: string, selectors?: Selectors): ExtractedArticle {
-  const { document } = parseHTML(stripInertMarkup(html));
+  const document = parseDocument(stripInertMarkup(html, { keepLayout: selectors !== undefined }));
   const selected = selectors ? applySelectors(document, selectors) : {};
   const jsonLd = readJsonLd(document, url);
   const meta = readMetaTags(document);
@@ -35,24 +36,25 @@ export function extract(html: string, url: string, selectors?: Selectors): Extra
     [generic.title, "readability"],
     [h1 ?? pageTitle, "html"],
   ]);
-  title.value = title.value && stripSiteName(title.value, meta.siteName, h1);
+  title.value = cleanTitle(title.value, meta.siteName, h1);
+  // Cleaned before picking: a "byline" that is only a date is no byline.
   const byline = pick([
-    [selected.byline, "selectors"],
-    [jsonLd?.byline, "json-ld"],
-    [meta.byline, "meta"],
-    [generic.byline, "readability"],
+    [cleanByline(selected.byline ?? null), "selectors"],
+    [cleanByline(jsonLd?.byline ?? null), "json-ld"],
+    [cleanByline(meta.byline), "meta"],
+    [cleanByline(meta.markupByline), "html"],
+    [cleanByline(generic.byline), "readability"],
   ]);
-  const published = pick([
+  const published = pickDate([
     [selected.published, "selectors"],
     [jsonLd?.published, "json-ld"],
     [meta.published, "meta"],
+    [meta.markupPublished, "html"],
   ]);
-  byline.value = cleanByline(byline.value);
-  if (published.value !== null) published.value = parseDate(published.value) ?? published.value;
 
   const headlines = [title.value, h1].filter((t): t is string => t !== null).map(normalizeText);
   const genericBlocks = startAfterHeadline(generic.blocks, headlines);
-  const body = chooseBody(selected.blocks, genericBlocks, jsonLd?.body ?? null);
+  const body = chooseBody(selected.blocks, genericBlocks, generic.method, jsonLd?.body ?? null);
 
   const article = normalizeArticle({
     title: title.value,
@@ -71,11 +73,6 @@ export function extract(html: string, url: string, selectors?: Selectors): Extra
   };
 }
 
-// JSON-LD's articleBody wins only where the page shows much less than it: a paywall teaser or a
-// page whose body Readability could not find. Elsewhere the DOM is better: it has paragraph
-// breaks, and articleBody is often truncated or missing embedded quotes.
-const JSON_LD_BODY_RATIO = 1.5;
-
 // Readability keeps the article's header block: kicker, section label, the headline again. The
 // article starts after its headline, unless a long text comes before it (then the "headline" is
 // a subheading repeated, and only it goes).
@@ -92,9 +89,15 @@ function startAfterHeadline(blocks: Block[], headlines: string[]): Block[] {
   return blocks.slice(index + 1);
 }
 
+// JSON-LD's articleBody wins only where the page shows much less than it: a paywall teaser or a
+// page whose body Readability could not find. Elsewhere the DOM is better: it has paragraph
+// breaks, and articleBody is often truncated or missing embedded quotes.
+const JSON_LD_BODY_RATIO = 1.5;
+
 function chooseBody(
   selected: Block[] | undefined,
   generic: Block[],
+  genericMethod: ExtractionMethod,
   jsonLdBody: string | null,
 ): { paragraphs: string[]; method: ExtractionMethod } {
   if (selected !== undefined) return { paragraphs: cleanParagraphs(selected), method: "selectors" };
@@ -105,7 +108,7 @@ function chooseBody(
       return { paragraphs: fromJsonLd, method: "json-ld" };
     }
   }
-  return { paragraphs: dom, method: dom.length > 0 ? "readability" : "none" };
+  return { paragraphs: dom, method: dom.length > 0 ? genericMethod : "none" };
 }
 
 // Some CMSs put the body's HTML in articleBody; when it starts with a block tag it is read as HTML,
@@ -122,28 +125,33 @@ function wordCount(paragraphs: string[]): number {
   return paragraphs.reduce((sum, p) => sum + (p.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0), 0);
 }
 
+// linkedom builds no <html> element for a fragment ("just text", a lone <p>), and Readability
+// needs one: such input is parsed again inside a minimal document.
+function parseDocument(html: string): Document {
+  const { document } = parseHTML(html);
+  // Checked before touching document.body, whose getter throws on a document without a root.
+  if (document.documentElement?.localName.toLowerCase() === "html") return document;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
+// The first date that parses to a plausible year wins; CMS placeholders ("0001-01-01") are
+// skipped. When none parses, the first one is kept as the page states it.
+const EARLIEST_YEAR = 1990;
+
+function pickDate(candidates: [string | null | undefined, ExtractionMethod][]): Field {
+  for (const [value, method] of candidates) {
+    const iso = value ? parseDate(value) : null;
+    if (iso !== null && Number(iso.slice(0, 4)) >= EARLIEST_YEAR) return { value: iso, method };
+  }
+  const raw = pick(candidates);
+  return raw.value !== null && parseDate(raw.value) === null
+    ? raw
+    : { value: null, method: "none" };
+}
+
 function pick(candidates: [string | null | undefined, ExtractionMethod][]): Field {
   for (const [value, method] of candidates) {
     if (value !== null && value !== undefined && value.trim() !== "") return { value, method };
   }
   return { value: null, method: "none" };
-}
-
-// "Headline | The Courier" → "Headline", when the suffix is the site's name or the page's <h1>
-// is exactly the part before it.
-function stripSiteName(title: string, siteName: string | null, h1: string | null): string {
-  const clean = title.replace(/\s+/g, " ").trim();
-  const heading = h1?.replace(/\s+/g, " ").trim();
-  if (heading && heading.length > 0 && clean !== heading && clean.startsWith(heading)) {
-    const rest = clean.slice(heading.length);
-    if (/^\s*[|\-–—:·•»]\s*\S/.test(rest)) return heading;
-  }
-  if (siteName) {
-    const site = siteName.trim();
-    for (const sep of [" | ", " - ", " – ", " — ", " :: ", " · "]) {
-      if (clean.endsWith(`${sep}${site}`)) return clean.slice(0, -(sep.length + site.length));
-      if (clean.startsWith(`${site}${sep}`)) return clean.slice(site.length + sep.length);
-    }
-  }
-  return clean;
 }

@@ -1,5 +1,6 @@
 // Reads headline, author and publication date from `<meta>` tags (Open Graph, Dublin Core,
-// Parse.ly, Sailthru…) and from `<time>`/`itemprop` markup: the second most reliable source.
+// Parse.ly, Sailthru…) and from `<time>`, `itemprop` and `rel=author` markup: the second most
+// reliable source.
 
 /** What a page's meta tags say; `null` where they say nothing. */
 export interface MetaArticle {
@@ -7,6 +8,10 @@ export interface MetaArticle {
   byline: string | null;
   published: string | null;
   siteName: string | null;
+  /** From microdata or a `rel="author"` link rather than a `<meta>` tag. */
+  markupByline: string | null;
+  /** From a `<time datetime>` or microdata rather than a `<meta>` tag. */
+  markupPublished: string | null;
 }
 
 const TITLE_KEYS = ["og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"];
@@ -60,15 +65,18 @@ export function readMetaTags(document: Document): MetaArticle {
   const notUrl = (v: string) => !/^(?:https?:)?\/\//.test(v) && !v.startsWith("@");
   return {
     title: first(TITLE_KEYS),
-    byline: first(AUTHOR_KEYS, notUrl) ?? itempropAuthor(document),
-    published: first(DATE_KEYS) ?? timeElement(document),
+    byline: first(AUTHOR_KEYS, notUrl),
+    published: first(DATE_KEYS),
     siteName: first(["og:site_name", "application-name"]),
+    markupByline: itempropAuthor(document),
+    markupPublished: timeElement(document),
   };
 }
 
+// Microdata, then the author link HTML defines (rel="author"), before Readability's guesses.
 function itempropAuthor(document: Document): string | null {
   const el = document.querySelector(
-    '[itemprop~="author"] [itemprop~="name"], [itemprop~="author"]',
+    '[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], a[rel~="author"]',
   );
   const text = el?.getAttribute("content") ?? el?.textContent ?? "";
   const clean = text.replace(/\s+/g, " ").trim();

@@ -60,16 +60,41 @@ export function pruneFurniture(root: Element): void {
   const remove = (el: Element) => {
     if (textLength(el) <= total * MAX_SHARE_OF_TEXT) el.remove();
   };
-  for (const el of root.querySelectorAll(FURNITURE_TAGS)) if (root.contains(el)) remove(el);
+  for (const el of root.querySelectorAll(FURNITURE_TAGS)) {
+    // A figure is a photo and its caption, unless it frames a data table or a quote.
+    const isContentFigure =
+      el.localName.toLowerCase() === "figure" && el.querySelector("table, blockquote");
+    if (root.contains(el) && !isContentFigure) remove(el);
+  }
   for (const el of root.querySelectorAll("[class], [id], [style]")) {
     if (!root.contains(el)) continue;
     const style = el.getAttribute("style") ?? "";
     if (isFurnitureName(el) || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
       remove(el);
   }
+  // A hover card: an inline element right after a link, repeating that link's name with more
+  // links, which flattens into the sentence ("Rep. Jane DoeJane DoeLatest headlines…").
+  for (const card of root.querySelectorAll("p span, p div")) {
+    if (root.contains(card) && isHoverCard(card)) remove(card);
+  }
   for (const list of root.querySelectorAll("ul, ol")) {
     if (root.contains(list) && linkDensity(list) > 0.8) remove(list);
   }
+}
+
+function isHoverCard(card: Element): boolean {
+  const anchor = card.previousElementSibling;
+  if (anchor?.localName.toLowerCase() !== "a") return false;
+  const name = (anchor.textContent ?? "").trim();
+  if (name === "") return false;
+  const links = [...card.querySelectorAll("a")];
+  // The card may give the fuller name: "Kristi Noem" → "Kristi Lynn Noem".
+  const nameWords = name.toLowerCase().split(/\s+/);
+  const repeatsName = (a: Element) => {
+    const words = new Set((a.textContent ?? "").toLowerCase().split(/\s+/));
+    return nameWords.every((w) => words.has(w));
+  };
+  return links.length >= 2 && links.some(repeatsName);
 }
 
 function isFurnitureName(el: Element): boolean {

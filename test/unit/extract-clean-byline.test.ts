@@ -27,6 +27,10 @@ describe("cleanByline", () => {
     );
   });
 
+  it("returns null for a date mistaken for a byline", () => {
+    expect(cleanByline("Sunday, Feb 1, 2015 11:57 AM UTC")).toBeNull();
+  });
+
   it("keeps a name that is also a month", () => {
     expect(cleanByline("April Kim and May Chen")).toBe("April Kim and May Chen");
   });

@@ -63,6 +63,13 @@ describe("cleanParagraphs", () => {
     expect(cleanParagraphs([text(p)])).toEqual([p]);
   });
 
+  it("keeps a short line that starts like a prompt", () => {
+    expect(cleanParagraphs([text("More to come."), text("Watch this space.")])).toEqual([
+      "More to come.",
+      "Watch this space.",
+    ]);
+  });
+
   it("drops read-more links but keeps prose that starts with the same words", () => {
     const prose = "Related reports from the inspectors found similar faults at three other plants.";
     expect(
@@ -195,8 +202,87 @@ describe("cleanParagraphs", () => {
     ).toEqual([story]);
   });
 
+  it("drops a repeated byline followed by its timestamp", () => {
+    expect(cleanParagraphs([text("By Anna Berg - 11/18/19 11:04 PM EST"), text(story)])).toEqual([
+      story,
+    ]);
+  });
+
+  it("keeps prose that starts with By and a date", () => {
+    const p = "By Tuesday, March 3, the water had reached the bridge.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops the wire desk's reporting and editing credits", () => {
+    expect(
+      cleanParagraphs([
+        text(story),
+        text("Reporting by Anna Berg; additional reporting by Carl Diaz; Editing by Eva Fox"),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence about reporting", () => {
+    const p = "Reporting by local papers first revealed the cracks in the bridge.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
   it("keeps a sentence that starts with By", () => {
     const p = "By Tuesday the river had risen another metre.";
+    expect(cleanParagraphs([text(p)])).toEqual([p]);
+  });
+
+  it("drops a shouted headline that is all link", () => {
+    expect(
+      cleanParagraphs([
+        link("CLICK HERE TO GET THE COURIER APP"),
+        link("MAYOR OPENS NEW BRIDGE AFTER TEN YEARS"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a shouted paragraph that is not a link, and a linked title in normal case", () => {
+    expect(
+      cleanParagraphs([
+        text("WASHINGTON WAS QUIET ON MONDAY."),
+        link("The full report from the inspectors"),
+      ]),
+    ).toEqual(["WASHINGTON WAS QUIET ON MONDAY.", "The full report from the inspectors"]);
+  });
+
+  it("drops cookie and JavaScript notices", () => {
+    expect(
+      cleanParagraphs([
+        text("This website uses cookies to improve your experience. You can opt out if you wish."),
+        text("This slideshow requires JavaScript."),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("drops unrendered paired shortcodes but keeps a bracketed source", () => {
+    expect(
+      cleanParagraphs([
+        text('[button link="/submit"]Send us your review[/button]'),
+        text("[Reuters]"),
+      ]),
+    ).toEqual(["[Reuters]"]);
+  });
+
+  it("drops follow-us prompts and account links", () => {
+    expect(
+      cleanParagraphs([
+        text("Follow the Courier on Instagram, Facebook and YouTube."),
+        text("SUBSCRIBE"),
+        text("Sign in"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps a sentence about following someone", () => {
+    const p = "Follow-up inspections found the same fault on two more bridges.";
     expect(cleanParagraphs([text(p)])).toEqual([p]);
   });
 
@@ -207,10 +293,15 @@ describe("cleanParagraphs", () => {
       "captioned photo",
       "comments prompt",
       "control label",
+      "follow prompt",
       "newsletter prompt",
       "photo credit",
+      "promo link",
       "read-more link",
+      "reporting credit",
       "share prompt",
+      "shortcode",
+      "site notice",
       "skip link",
       "timestamp",
     ]);

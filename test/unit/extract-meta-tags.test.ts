@@ -18,24 +18,25 @@ describe("readMetaTags", () => {
       byline: "Priya Raman",
       published: "2026-05-21T10:00:00-04:00",
       siteName: "Daily",
+      markupByline: null,
+      markupPublished: null,
     });
   });
 
   it("skips an author given as a profile URL", () => {
-    expect(
-      readMetaTags(
-        doc(
-          '<meta property="article:author" content="https://social.example/priya"><meta name="byl" content="By Priya Raman">',
-        ),
-      ).byline,
-    ).toBe("By Priya Raman");
+    const head =
+      '<meta property="article:author" content="https://social.example/priya"><meta name="byl" content="By Priya Raman">';
+    expect(readMetaTags(doc(head)).byline).toBe("By Priya Raman");
   });
 
-  it("falls back to a <time datetime> in the article", () => {
-    expect(
-      readMetaTags(doc("", '<article><time datetime="2026-03-09">March 9</time></article>'))
-        .published,
-    ).toBe("2026-03-09");
+  it("reads a <time datetime> and a rel=author link from the markup", () => {
+    const meta = readMetaTags(
+      doc(
+        "",
+        '<article><a rel="author" href="/kim">Kim  Park</a><time datetime="2026-03-09">March 9</time></article>',
+      ),
+    );
+    expect([meta.markupPublished, meta.markupByline]).toEqual(["2026-03-09", "Kim Park"]);
   });
 
   it("returns nulls for a page without metadata", () => {
@@ -44,6 +45,8 @@ describe("readMetaTags", () => {
       byline: null,
       published: null,
       siteName: null,
+      markupByline: null,
+      markupPublished: null,
     });
   });
 });

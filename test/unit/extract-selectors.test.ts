@@ -35,6 +35,15 @@ describe("extract() with outlet selectors", () => {
     expect(article.methods.title).toBe("meta");
   });
 
+  it("names the key and the selector when a selector is not valid CSS", () => {
+    expect(() => extract(html, "https://x.example/a", { body: "div[" })).toThrow(
+      expect.objectContaining({
+        name: "ConfigError",
+        message: expect.stringContaining('selectors.body: "div["'),
+      }),
+    );
+  });
+
   it("yields no paragraphs when the body selector matches nothing", () => {
     expect(extract(html, "https://x.example/a", { body: ".missing" }).paragraphs).toEqual([]);
   });

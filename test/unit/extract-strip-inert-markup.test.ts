@@ -18,6 +18,21 @@ describe("stripInertMarkup", () => {
     ).toBe("<p>a</p><p>b</p>");
   });
 
+  it("removes navigation and sidebars with their contents, but keeps footers", () => {
+    expect(
+      stripInertMarkup(
+        '<nav class="menu"><a href="/">Home</a></nav><p>a</p><aside><h3>Most read</h3></aside><footer><time>1 May</time></footer>',
+      ),
+    ).toBe("<p>a</p><footer><time>1 May</time></footer>");
+  });
+
+  it("keeps navigation and sidebars when asked to keep the layout", () => {
+    const html = "<nav><a>Home</a></nav><aside>Box</aside><script>x()</script>";
+    expect(stripInertMarkup(html, { keepLayout: true })).toBe(
+      "<nav><a>Home</a></nav><aside>Box</aside>",
+    );
+  });
+
   it("keeps JSON-LD scripts whole, even when their strings contain <script>", () => {
     const jsonLd = '<script type="application/ld+json">{"headline":"The <script> tag"}</script>';
     expect(stripInertMarkup(`${jsonLd}<p>text</p>`)).toBe(`${jsonLd}<p>text</p>`);
