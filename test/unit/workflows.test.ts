@@ -112,6 +112,8 @@ describe("pages workflow", () => {
   it("checks out the full history and builds the site into site/", () => {
     expect(uses(pages.workflow, "actions/checkout")[0]?.with?.["fetch-depth"]).toBe(0);
     expect(runs(pages.workflow)).toContain("npx stet build --out site");
+    // Built for the address Pages publishes at, whatever the config says.
+    expect(runs(pages.workflow)).toContain('--base-url "${BASE_URL%/}/"');
   });
 
   it("publishes with the official Pages actions from a deploy job that may deploy", () => {
