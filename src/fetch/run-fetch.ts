@@ -13,6 +13,7 @@ import {
   commitVersion,
 } from "../archive/commit-version.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
+import { ConfigError } from "../errors.ts";
 import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
 import { readBlobs } from "../history/read-blobs.ts";
@@ -144,6 +145,15 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     notReached: 0,
   };
   const say = (line: string) => log(`${outlet.id}: ${line}`);
+  // A selector that is not valid CSS would fail every article alike: say so once, skip the outlet.
+  try {
+    extract("<!doctype html><title>x</title>", "https://example.org/", outlet.selectors);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    report.failed.push({ url: outlet.id, reason: error.message });
+    say(error.message);
+    return report;
+  }
   const archive = await readArchive(repo, outlet.id);
   const discovery = await discoverArticles(outlet, client);
   for (const problem of discovery.problems) {

@@ -335,6 +335,24 @@ describe("discovery", () => {
   });
 });
 
+describe("per-outlet overrides", () => {
+  it("uses the outlet's selectors, and reports a selector that is not CSS once, fetching nothing", async () => {
+    useConfig("", `    selectors: { body: ".article-body p:first-child" }\n`);
+    server.route("/news/baths", { body: page() });
+    await pass(at(0));
+    const archived = parseArticleFile(
+      await git(repo, "show", "HEAD:archive/gazette/news/baths.md"),
+    );
+    expect(archived.paragraphs).toEqual([PARAGRAPHS[0]]);
+    useConfig("", `    selectors: { body: "p[[" }\n`);
+    server.clearRequests();
+    const report = await pass(at(20));
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]?.reason).toMatch(/selectors\.body/);
+    expect(server.requests).toEqual([]);
+  });
+});
+
 describe("politeness and robustness", () => {
   it("never requests a URL robots.txt disallows", async () => {
     server.route("/robots.txt", {
