@@ -17,6 +17,11 @@ const SHARE_PROMPT =
 const NEWSLETTER =
   /\b(?:newsletters?|in(?:to)? your inbox|enter your email|sign up (?:for|to) (?:our|the)|subscribe (?:to|for) (?:our|the))\b/i;
 
+// What makes a mention of a newsletter a prompt rather than news about one: it addresses the
+// reader ("our", "your inbox") or starts with an imperative.
+const CALL_TO_ACTION =
+  /^(?:sign up|subscribe|get|join|receive|never miss|don'?t miss|want|enter|stay|follow|register)\b|\b(?:our|your)\b[^.]*\bnewsletters?\b|\binbox\b|\benter your email\b/i;
+
 const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:post|leave|add|write|show|view|read) (?:a |your |all |the )?comments?\b|^(?:tell us what you think|join the (?:conversation|discussion)|have your say)\b/i;
 
@@ -86,7 +91,9 @@ export const CLEANING_RULES: Record<string, Rule> = {
   "share prompt": (b) =>
     words(b.text) <= 8 && SHARE_PROMPT.test(withoutTrailingPunctuation(b.text)),
   "newsletter prompt": (b) =>
-    NEWSLETTER.test(b.text) && words(b.text) <= (isMostlyLinks(b) ? 40 : 30),
+    NEWSLETTER.test(b.text) &&
+    words(b.text) <= (isMostlyLinks(b) ? 40 : 30) &&
+    (isMostlyLinks(b) || CALL_TO_ACTION.test(b.text)),
   "comments prompt": (b) => words(b.text) <= 8 && COMMENTS.test(withoutTrailingPunctuation(b.text)),
   "read-more link": (b) =>
     (isMostlyLinks(b) && READ_MORE_LINK.test(b.text)) ||

@@ -57,6 +57,11 @@ describe("cleanParagraphs", () => {
     ).toEqual([story]);
   });
 
+  it("keeps a short sentence that reports on a newsletter", () => {
+    const news = "The council's newsletter carried the apology on Friday.";
+    expect(cleanParagraphs([text(news)])).toEqual([news]);
+  });
+
   it("keeps a long paragraph that reports on a newsletter", () => {
     const p =
       "The company's newsletter, which goes to forty thousand readers, carried the apology on its front page on Friday, the same day the chief executive resigned after a week of pressure from investors, staff and regulators.";
