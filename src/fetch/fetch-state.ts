@@ -46,6 +46,20 @@ export async function loadState(repo: string, warn: (line: string) => void): Pro
   }
 }
 
+/**
+ * Forgets articles not checked for `keepMs` (they are past their last schedule tier, or gone
+ * from the archive), and aliases that point at a forgotten article, so the file stays small.
+ */
+export function pruneState(state: FetchState, now: number, keepMs: number): void {
+  for (const [url, article] of Object.entries(state.articles)) {
+    const last = article.lastCheck === undefined ? Number.NaN : Date.parse(article.lastCheck);
+    if (!(now - last <= keepMs)) delete state.articles[url];
+  }
+  for (const [from, to] of Object.entries(state.aliases)) {
+    if (!(to in state.articles)) delete state.aliases[from];
+  }
+}
+
 /** Writes the state atomically (a crash never leaves half a file), keys sorted for stable diffs. */
 export async function saveState(repo: string, state: FetchState): Promise<void> {
   const path = statePath(repo);

@@ -22,11 +22,17 @@ import type { Article, GoneMark, Outlet, StetConfig } from "../types.ts";
 import { detectTeaser } from "./detect-teaser.ts";
 import { discoverArticles } from "./discover-articles.ts";
 import { acquireFetchLock } from "./fetch-lock.ts";
-import { type ArticleState, type FetchState, loadState, saveState } from "./fetch-state.ts";
+import {
+  type ArticleState,
+  type FetchState,
+  loadState,
+  pruneState,
+  saveState,
+} from "./fetch-state.ts";
 import { findCanonical } from "./find-canonical.ts";
 import { judgePage } from "./judge-page.ts";
 import { PoliteClient } from "./polite-client.ts";
-import { planChecks } from "./schedule.ts";
+import { checkCutoffMs, planChecks } from "./schedule.ts";
 
 const run = promisify(execFile);
 const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
@@ -112,7 +118,16 @@ export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
     );
     // A dry run commits nothing, so it must not remember checks either: they would hide the
     // changes it saw from the next real run.
-    if (!options.dryRun) await saveState(repo, state);
+    if (!options.dryRun) {
+      // Nothing is checked after the longest schedule's last tier; a week's slack on top.
+      const longest = Math.max(
+        ...[config.fetch.schedule, ...config.outlets.map((o) => o.schedule ?? [])].map(
+          checkCutoffMs,
+        ),
+      );
+      pruneState(state, options.now.getTime(), longest + 7 * 86_400_000);
+      await saveState(repo, state);
+    }
     return reports;
   } finally {
     await release();
