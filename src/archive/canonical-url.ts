@@ -23,3 +23,8 @@ export function canonicalUrl(input: string, base?: string): string | null {
   if (url.search === "?") url.search = "";
   return url.href;
 }
+
+/** The site a URL belongs to, for "same site" decisions: its host name without a leading www. */
+export function siteOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, "");
+}

@@ -3,7 +3,7 @@
 // able to file its article under somebody else's URL.
 
 import * as cheerio from "cheerio";
-import { canonicalUrl } from "../archive/canonical-url.ts";
+import { canonicalUrl, siteOf } from "../archive/canonical-url.ts";
 
 export function findCanonical(html: string, finalUrl: string): string {
   const fallback = canonicalUrl(finalUrl) ?? finalUrl;
@@ -12,8 +12,4 @@ export function findCanonical(html: string, finalUrl: string): string {
   const canonical = canonicalUrl(href, finalUrl);
   if (!canonical) return fallback;
   return siteOf(canonical) === siteOf(fallback) ? canonical : fallback;
-}
-
-function siteOf(url: string): string {
-  return new URL(url).hostname.replace(/^www\./, "");
 }

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { simpleGit } from "simple-git";
 import { type ArchivedArticle, parseArticleFile } from "../archive/article-file.ts";
+import { siteOf } from "../archive/canonical-url.ts";
 import {
   COMMIT_ENVIRONMENT,
   type CommitDetails,
@@ -410,10 +411,8 @@ function hold(
 // archived) to another site. A new article may arrive through another site's redirector.
 function isRedirectAway(requested: string, final: string, archivedUrl?: string): boolean {
   if (requested === final) return false;
-  const to = new URL(final);
-  const site = (url: URL) => url.hostname.replace(/^www\./, "");
-  if (archivedUrl && site(new URL(archivedUrl)) !== site(to)) return true;
-  return AWAY_PATH.test(to.pathname) && !AWAY_PATH.test(new URL(requested).pathname);
+  if (archivedUrl && siteOf(archivedUrl) !== siteOf(final)) return true;
+  return AWAY_PATH.test(new URL(final).pathname) && !AWAY_PATH.test(new URL(requested).pathname);
 }
 
 function hashArticle(article: Article): string {
