@@ -1,6 +1,17 @@
 // The shapes that flow through stet's pipeline, in one place: config → fetch → extract → archive
 // → history → diff → render.
 
+/**
+ * Where time comes from: the real clock in production, a fixed or manual one in tests, so that
+ * nothing depends on the day a test runs or waits for real.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch, as `Date.now()`. */
+  now(): number;
+  /** Resolves after `ms` milliseconds of this clock's time. */
+  sleep(ms: number): Promise<void>;
+}
+
 /** An article's text as stet stores and compares it: one string per paragraph, no markup. */
 export interface Article {
   title: string | null;

@@ -7,6 +7,8 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promis
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { FetchError } from "../errors.ts";
+import { systemClock } from "../system-clock.ts";
+import type { Clock } from "../types.ts";
 
 /** A lock older than this is stale whoever holds it: no fetch run lasts that long. */
 export const STALE_LOCK_MS = 6 * 3_600_000;
@@ -22,6 +24,8 @@ interface LockInfo {
 export interface FetchLockOptions {
   /** Where the note about a taken-over stale lock goes; default stderr. */
   log?: (line: string) => void;
+  /** Gives the lock's start time and judges staleness; default the system clock. */
+  clock?: Clock;
 }
 
 /**
@@ -33,6 +37,7 @@ export async function acquireFetchLock(
   options: FetchLockOptions = {},
 ): Promise<() => Promise<void>> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const clock = options.clock ?? systemClock;
   const dir = join(repo, ".stet");
   const lockfile = join(dir, "fetch.lock");
   try {
@@ -48,7 +53,7 @@ export async function acquireFetchLock(
   const mine: LockInfo = {
     pid: process.pid,
     hostname: hostname(),
-    startedAt: new Date().toISOString(),
+    startedAt: new Date(clock.now()).toISOString(),
     token: randomUUID(),
   };
   // A few rounds: another run may take over the same stale lock at the same moment.
@@ -56,7 +61,7 @@ export async function acquireFetchLock(
     if (await create(lockfile, mine)) return () => release(lockfile, mine.token);
     const held = await readLock(lockfile);
     if (held === "missing") continue;
-    const stale = held === "unreadable" ? "it is unreadable" : whyStale(held);
+    const stale = held === "unreadable" ? "it is unreadable" : whyStale(held, clock.now());
     if (stale === null && held !== "unreadable") {
       const where = held.hostname === mine.hostname ? "" : ` on ${held.hostname}`;
       throw new FetchError(
@@ -116,9 +121,9 @@ async function readLock(lockfile: string): Promise<LockInfo | "missing" | "unrea
 
 // Why a lock no longer guards a live run, or null when it does (or may: another host's process
 // cannot be checked from here).
-function whyStale(held: LockInfo): string | null {
+function whyStale(held: LockInfo, now: number): string | null {
   const started = Date.parse(held.startedAt);
-  if (!Number.isNaN(started) && Date.now() - started > STALE_LOCK_MS) {
+  if (!Number.isNaN(started) && now - started > STALE_LOCK_MS) {
     return `it was taken at ${held.startedAt}, more than 6 hours ago`;
   }
   if (held.hostname === hostname() && !isAlive(held.pid)) {

@@ -7,7 +7,8 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FetchError } from "../../src/errors.ts";
-import { acquireFetchLock } from "../../src/fetch/fetch-lock.ts";
+import { acquireFetchLock, STALE_LOCK_MS } from "../../src/fetch/fetch-lock.ts";
+import { manualClock } from "../support/manual-clock.ts";
 
 let repo: string;
 beforeEach(async () => {
@@ -18,6 +19,11 @@ afterEach(async () => {
 });
 
 const lockfile = () => join(repo, ".stet", "fetch.lock");
+
+// Every test runs at this fixed instant, whatever day the suite runs on.
+const NOW = "2026-01-15T12:00:00.000Z";
+const clock = manualClock(NOW);
+const acquire = (log?: (line: string) => void) => acquireFetchLock(repo, { clock, log });
 
 async function writeLock(info: Record<string, unknown>): Promise<void> {
   await mkdir(join(repo, ".stet"), { recursive: true });
@@ -35,17 +41,16 @@ async function deadPid(): Promise<number> {
 
 describe("acquireFetchLock", () => {
   it("writes this process's pid, host and start time into .stet/fetch.lock", async () => {
-    const release = await acquireFetchLock(repo);
+    const release = await acquire();
     const info = JSON.parse(await readFile(lockfile(), "utf8"));
-    expect(info).toMatchObject({ pid: process.pid, hostname: hostname() });
-    expect(Number.isNaN(Date.parse(info.startedAt))).toBe(false);
+    expect(info).toMatchObject({ pid: process.pid, hostname: hostname(), startedAt: NOW });
     await release();
   });
 
   it("refuses a second fetch on the same repo, naming the running one and what to do", async () => {
-    const release = await acquireFetchLock(repo);
+    const release = await acquire();
     const info = JSON.parse(await readFile(lockfile(), "utf8"));
-    const second = acquireFetchLock(repo);
+    const second = acquire();
     await expect(second).rejects.toBeInstanceOf(FetchError);
     await expect(second).rejects.toThrow(
       `another stet fetch is running on ${repo} (pid ${process.pid} since ${info.startedAt}); wait for it, or delete ${lockfile()} if it is stale`,
@@ -54,18 +59,18 @@ describe("acquireFetchLock", () => {
   });
 
   it("lets the next fetch in once the first released the lock", async () => {
-    const release = await acquireFetchLock(repo);
+    const release = await acquire();
     await release();
     expect(await readdir(join(repo, ".stet"))).toEqual([]);
-    const again = await acquireFetchLock(repo);
+    const again = await acquire();
     await again();
   });
 
   it("takes over a lock whose process is no longer running, with a note", async () => {
     const pid = await deadPid();
-    await writeLock({ pid, hostname: hostname(), startedAt: "2026-11-25T09:00:00.000Z" });
+    await writeLock({ pid, hostname: hostname(), startedAt: "2026-01-15T09:00:00.000Z" });
     const notes: string[] = [];
-    const release = await acquireFetchLock(repo, { log: (line) => notes.push(line) });
+    const release = await acquire((line) => notes.push(line));
     expect(JSON.parse(await readFile(lockfile(), "utf8")).pid).toBe(process.pid);
     expect(notes).toEqual([
       `taking over the stale fetch lock ${lockfile()}: its process ${pid} is no longer running`,
@@ -74,19 +79,20 @@ describe("acquireFetchLock", () => {
   });
 
   it("takes over a lock older than six hours even from another host", async () => {
-    await writeLock({ pid: 1, hostname: "elsewhere.invalid", startedAt: "2020-01-01T00:00:00Z" });
+    const startedAt = new Date(Date.parse(NOW) - STALE_LOCK_MS - 1).toISOString();
+    await writeLock({ pid: 1, hostname: "elsewhere.invalid", startedAt });
     const notes: string[] = [];
-    const release = await acquireFetchLock(repo, { log: (line) => notes.push(line) });
+    const release = await acquire((line) => notes.push(line));
     expect(notes).toEqual([
-      `taking over the stale fetch lock ${lockfile()}: it was taken at 2020-01-01T00:00:00Z, more than 6 hours ago`,
+      `taking over the stale fetch lock ${lockfile()}: it was taken at ${startedAt}, more than 6 hours ago`,
     ]);
     await release();
   });
 
-  it("respects a fresh lock from another host, whose process it cannot check", async () => {
-    const startedAt = new Date().toISOString();
+  it("respects a lock from another host until it is six hours old", async () => {
+    const startedAt = new Date(Date.parse(NOW) - STALE_LOCK_MS).toISOString();
     await writeLock({ pid: 4242, hostname: "elsewhere.invalid", startedAt });
-    await expect(acquireFetchLock(repo)).rejects.toThrow(
+    await expect(acquire()).rejects.toThrow(
       `another stet fetch is running on ${repo} (pid 4242 on elsewhere.invalid since ${startedAt})`,
     );
   });
@@ -95,22 +101,20 @@ describe("acquireFetchLock", () => {
     await writeLock({});
     await writeFile(lockfile(), "garbage", "utf8");
     const notes: string[] = [];
-    const release = await acquireFetchLock(repo, { log: (line) => notes.push(line) });
+    const release = await acquire((line) => notes.push(line));
     expect(notes).toEqual([`taking over the stale fetch lock ${lockfile()}: it is unreadable`]);
     await release();
   });
 
   it("lets exactly one of several simultaneous fetches in", async () => {
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => acquireFetchLock(repo)),
-    );
+    const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => acquire()));
     const won = attempts.filter((a) => a.status === "fulfilled");
     expect(won).toHaveLength(1);
     for (const a of won) await a.value();
   });
 
   it("does not remove a lock that another run took over after this one's release was due", async () => {
-    const release = await acquireFetchLock(repo);
+    const release = await acquire();
     await writeLock({ pid: process.pid, hostname: hostname(), startedAt: "x", token: "other" });
     await release();
     expect(JSON.parse(await readFile(lockfile(), "utf8")).token).toBe("other");
