@@ -141,3 +141,37 @@ export interface VersionDiff {
   wordsAdded: number;
   wordsRemoved: number;
 }
+
+/**
+ * What recent fetch runs found, per outlet: written by `stet fetch` to `.stet/status.json` next to
+ * its state, read by `stet build` for the public status page. Not part of the record: losing it
+ * only empties the status page until the next run.
+ */
+export interface FetchStatus {
+  /** Fetch time of the run that wrote it, ISO 8601 UTC. */
+  updated: string;
+  outlets: OutletStatus[];
+}
+
+/** One outlet's health as of the latest fetch run that tried it. */
+export interface OutletStatus {
+  id: string;
+  /** Fetch time of the latest run that tried this outlet. */
+  lastRun: string;
+  /** Fetch time of the latest run in which at least one feed or article answered; null if none. */
+  lastSuccess: string | null;
+  /** Runs in a row in which nothing of this outlet could be checked (0 when the last one worked). */
+  failingRuns: number;
+  /** Articles still on the check schedule. */
+  watched: number;
+  /** What the latest run did. */
+  checked: number;
+  newArticles: number;
+  newVersions: number;
+  /** Due but not reached in the time budget: a backlog that persists means the job should be split. */
+  notReached: number;
+  /** Pages held as suspect, with how many checks in a row gave the same reason. */
+  held: { url: string; reason: string; since: string; checks: number }[];
+  /** Feeds and articles that failed in the latest run, with why. */
+  failed: { url: string; reason: string }[];
+}
