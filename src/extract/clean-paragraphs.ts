@@ -2,6 +2,7 @@
 // labels, share, newsletter and comment prompts, "Read more" links, timestamps, photo captions
 // and credits, related-story lists. A change in any of them must never look like an edit.
 
+import { countWords } from "../diff/tokenize-words.ts";
 import type { Block } from "./block-paragraphs.ts";
 
 /** A cleaning rule: says whether one block is furniture rather than article text. */
@@ -76,7 +77,6 @@ const CAPTION_WITH_CREDIT = new RegExp(
   "i",
 );
 
-const words = (text: string) => text.split(/\s+/).filter((w) => w !== "").length;
 const isMostlyLinks = (block: Block) => block.linkChars >= block.text.length * 0.6;
 // Letters mostly capitals: "CLICK HERE TO GET THE APP", a headline shouted as a promo.
 const isShouted = (text: string) => {
@@ -89,27 +89,28 @@ const withoutTrailingPunctuation = (text: string) => text.replace(/[\s.:!…\-�
 export const CLEANING_RULES: Record<string, Rule> = {
   "ad label": (b) => AD_LABEL.test(withoutTrailingPunctuation(b.text)),
   "share prompt": (b) =>
-    words(b.text) <= 8 && SHARE_PROMPT.test(withoutTrailingPunctuation(b.text)),
+    countWords(b.text) <= 8 && SHARE_PROMPT.test(withoutTrailingPunctuation(b.text)),
   "newsletter prompt": (b) =>
     NEWSLETTER.test(b.text) &&
-    words(b.text) <= (isMostlyLinks(b) ? 40 : 30) &&
+    countWords(b.text) <= (isMostlyLinks(b) ? 40 : 30) &&
     (isMostlyLinks(b) || CALL_TO_ACTION.test(b.text)),
-  "comments prompt": (b) => words(b.text) <= 8 && COMMENTS.test(withoutTrailingPunctuation(b.text)),
+  "comments prompt": (b) =>
+    countWords(b.text) <= 8 && COMMENTS.test(withoutTrailingPunctuation(b.text)),
   "read-more link": (b) =>
     (isMostlyLinks(b) && READ_MORE_LINK.test(b.text)) ||
     READ_MORE_ALONE.test(withoutTrailingPunctuation(b.text)),
   "skip link": (b) => SKIP_LINK.test(b.text),
-  "site notice": (b) => words(b.text) <= 40 && SITE_NOTICE.test(b.text),
+  "site notice": (b) => countWords(b.text) <= 40 && SITE_NOTICE.test(b.text),
   shortcode: (b) => SHORTCODE.test(b.text),
-  "follow prompt": (b) => words(b.text) <= 20 && FOLLOW_PROMPT.test(b.text),
+  "follow prompt": (b) => countWords(b.text) <= 20 && FOLLOW_PROMPT.test(b.text),
   "promo link": (b) =>
-    b.linkChars >= b.text.length * 0.9 && words(b.text) <= 25 && isShouted(b.text),
+    b.linkChars >= b.text.length * 0.9 && countWords(b.text) <= 25 && isShouted(b.text),
   "control label": (b) => CONTROL_LABEL.test(withoutTrailingPunctuation(b.text)),
   byline: (b) => isRepeatedByline(b.text),
-  "reporting credit": (b) => words(b.text) <= 60 && isReportingCredit(b.text),
-  timestamp: (b) => words(b.text) <= 16 && isTimestamp(b.text),
-  "photo credit": (b) => words(b.text) <= 14 && CREDIT.test(b.text),
-  "captioned photo": (b) => words(b.text) <= 60 && CAPTION_WITH_CREDIT.test(b.text),
+  "reporting credit": (b) => countWords(b.text) <= 60 && isReportingCredit(b.text),
+  timestamp: (b) => countWords(b.text) <= 16 && isTimestamp(b.text),
+  "photo credit": (b) => countWords(b.text) <= 14 && CREDIT.test(b.text),
+  "captioned photo": (b) => countWords(b.text) <= 60 && CAPTION_WITH_CREDIT.test(b.text),
 };
 
 const rules = Object.values(CLEANING_RULES);
@@ -124,12 +125,12 @@ function isReportingCredit(text: string): boolean {
 
 // "By Jane Doe", or "By Jane Doe - 11/18/19 11:04 PM EST": names, then at most a timestamp.
 function isRepeatedByline(text: string): boolean {
-  if (words(text) > 16) return false;
+  if (countWords(text) > 16) return false;
   const date = text.search(/\s[-–—|·•,]\s|\s\d/);
   const names = date > 0 ? text.slice(0, date) : text;
   const rest = date > 0 ? text.slice(date).replace(/^\s*[-–—|·•,]\s*/, "") : "";
   return (
-    words(names) <= 8 &&
+    countWords(names) <= 8 &&
     BYLINE.test(names.replace(/,/g, " , ")) &&
     (rest === "" || isTimestamp(rest))
   );
@@ -153,7 +154,7 @@ const TITLE_TAGS = new Set(["li", "h2", "h3", "h4", "h5", "h6", "dt", "dd"]);
 // A story title in a list: a link, a list item or heading, or a line too short to be prose.
 function isStoryTitle(block: Block): boolean {
   if (isMostlyLinks(block)) return true;
-  const n = words(block.text);
+  const n = countWords(block.text);
   return n <= MAX_TITLE_WORDS && (TITLE_TAGS.has(block.tag) || n <= 8);
 }
 
@@ -161,7 +162,10 @@ function dropRelatedSections(blocks: Block[]): Block[] {
   const out: Block[] = [];
   let inSection = false;
   for (const block of blocks) {
-    if (words(block.text) <= 8 && RELATED_HEADING.test(withoutTrailingPunctuation(block.text))) {
+    if (
+      countWords(block.text) <= 8 &&
+      RELATED_HEADING.test(withoutTrailingPunctuation(block.text))
+    ) {
       inSection = true;
       continue;
     }

@@ -3,6 +3,7 @@
 // extraction). Pure: the same HTML and URL always give the same article.
 
 import { parseHTML } from "linkedom";
+import { countWords } from "../diff/tokenize-words.ts";
 import { normalizeArticle, normalizeText } from "../normalize/normalize-article.ts";
 import type { ExtractedArticle, ExtractionMethod, Selectors } from "../types.ts";
 import { type Block, blockParagraphs } from "./block-paragraphs.ts";
@@ -122,7 +123,7 @@ function jsonLdParagraphs(body: string): string[] {
 }
 
 function wordCount(paragraphs: string[]): number {
-  return paragraphs.reduce((sum, p) => sum + (p.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0), 0);
+  return paragraphs.reduce((sum, p) => sum + countWords(p), 0);
 }
 
 // linkedom builds no <html> element for a fragment ("just text", a lone <p>), and Readability

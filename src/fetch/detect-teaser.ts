@@ -4,6 +4,7 @@
 // every text signal needs a short body: a full article with a newsletter box is still an article.
 
 import { parseHTML } from "linkedom";
+import { countWords } from "../diff/tokenize-words.ts";
 import type { Article } from "../types.ts";
 
 /** Below this many words a body is short enough to be a teaser. */
@@ -116,7 +117,7 @@ const BLOCKS = new Set([
  */
 export function detectTeaser(html: string, article: Article): string | null {
   const { document } = parseHTML(html);
-  const bodyWords = countWords(article.paragraphs.join(" "));
+  const bodyWords = countWords(article.paragraphs.join("\n"));
   const short = bodyWords < SHORT_BODY_WORDS;
   const lines = visibleLines(document.documentElement);
   const pageText = normalize(lines.join(" "));
@@ -258,8 +259,4 @@ function normalize(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }

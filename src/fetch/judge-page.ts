@@ -2,6 +2,7 @@
 // that must not become a version (no text, a body that lost most of its words at once).
 
 import { isDeepStrictEqual } from "node:util";
+import { countWords } from "../diff/tokenize-words.ts";
 import type { Article } from "../types.ts";
 
 export type Judgement =
@@ -31,8 +32,8 @@ export function judgePage(
   const fold = options.typography ? (text: string) => text : foldTypography;
   if (isDeepStrictEqual(comparable(previous, fold), comparable(next, fold)))
     return { kind: "unchanged" };
-  const before = countWords(previous.paragraphs);
-  const after = countWords(next.paragraphs);
+  const before = countWords(previous.paragraphs.join("\n"));
+  const after = countWords(next.paragraphs.join("\n"));
   if (before > 0 && after < before * (1 - MAX_SHRINK)) {
     return {
       kind: "suspect",
@@ -58,10 +59,4 @@ function comparable(article: Article, fold: (text: string) => string) {
     published: article.published,
     paragraphs: article.paragraphs.map(fold),
   };
-}
-
-export function countWords(paragraphs: string[]): number {
-  let words = 0;
-  for (const paragraph of paragraphs) words += paragraph.split(/\s+/).filter(Boolean).length;
-  return words;
 }
