@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { parseConfig } from "../src/config/load-config.ts";
 import { diffVersions } from "../src/diff/diff-versions.ts";
+import { extract } from "../src/extract/extract.ts";
 import { statePath } from "../src/fetch/fetch-state.ts";
 import { type OutletReport, runFetch } from "../src/fetch/run-fetch.ts";
 import { readHistory } from "../src/history/read-history.ts";
@@ -252,16 +253,19 @@ function score(
     } else {
       problems.push(`${s.page.id}: the pass-2 edit made ${count(1) - count(0)} version(s)`);
     }
-    // First line of defence: did any injected furniture reach the archived text?
-    const archivedText = v1 ? v1.paragraphs.map(squash) : [];
-    for (const injection of s.injections) {
-      const shown = visibleText(
-        injection.form.render({ pass: 1, seed: s.seed }, injection.labelled),
-      );
-      if (shown === "" || !archivedText.some((p) => p.includes(shown))) continue;
-      const key = `${injection.form.name}${injection.labelled ? "" : " (bare)"}`;
+    // First line of defence: which archived lines does the page without furniture not have?
+    const own = new Set(extract(s.page.html, url).paragraphs);
+    for (const line of v1?.paragraphs ?? []) {
+      if (own.has(line)) continue;
+      const form = s.injections.find((i) => {
+        const shown = visibleText(i.form.render({ pass: 1, seed: s.seed }, i.labelled));
+        return shown.includes(line) || line.includes(shown);
+      });
+      const key = form ? `${form.form.name}${form.labelled ? "" : " (bare)"}` : "other";
       leaks.set(key, (leaks.get(key) ?? 0) + 1);
-      leakLines.push(`  ${s.page.id}: ${key} at ${injection.placement}: "${shown}"`);
+      leakLines.push(
+        `  ${s.page.id}: ${key} at ${form?.placement ?? "?"}: "${line.slice(0, 100)}"`,
+      );
     }
   }
   const injected = served.length * FORMS_PER_PAGE;
@@ -278,7 +282,9 @@ function score(
   console.log(`phantom versions              ${phantom}`);
   console.log(`pages held                    ${held.length}`);
   for (const line of held) console.log(`  ${line}`);
-  console.log(`furniture in archived text    ${leaked} of ${injected} injections`);
+  console.log(
+    `furniture in archived text    ${leaked} line(s) the page without furniture does not have (${injected} injections)`,
+  );
   for (const [name, times] of [...leaks].sort((a, b) => b[1] - a[1])) {
     console.log(`  ${times}× ${name}`);
   }
