@@ -13,15 +13,22 @@ import { cleanTitle } from "./clean-title.ts";
 import { readGenericBody } from "./generic-body.ts";
 import { readJsonLd } from "./json-ld.ts";
 import { readMetaTags } from "./meta-tags.ts";
+import { readPageSignals } from "./page-signals.ts";
 import { parseDate } from "./parse-date.ts";
 import { applySelectors } from "./selectors-override.ts";
 import { stripInertMarkup } from "./strip-inert-markup.ts";
 
 type Field = { value: string | null; method: ExtractionMethod };
 
-/** Extracts the article from `html`, fetched from `url`; `selectors` override generic results. */
+/**
+ * Extracts the article from `html`, fetched from `url`; `selectors` override generic results.
+ * Also reads what the fetch needs to judge the page (canonical link, wall and teaser signals),
+ * so that each page is parsed once.
+ */
 export function extract(html: string, url: string, selectors?: Selectors): ExtractedArticle {
   const document = parseDocument(stripInertMarkup(html, { keepLayout: selectors !== undefined }));
+  // Read before anything is removed: the outlet's `remove` selectors and Readability rewrite it.
+  const completeSignals = readPageSignals(document);
   const selected = selectors ? applySelectors(document, selectors) : {};
   const jsonLd = readJsonLd(document, url);
   const meta = readMetaTags(document);
@@ -71,6 +78,7 @@ export function extract(html: string, url: string, selectors?: Selectors): Extra
       published: article.published === null ? "none" : published.method,
       paragraphs: article.paragraphs.length === 0 ? "none" : body.method,
     },
+    page: completeSignals(body.paragraphs),
   };
 }
 

@@ -73,6 +73,10 @@ const MARKED_WORDS = new Set([
   "taboola",
   "trending",
   "breaking",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
 ]);
 
 // Small: a counter, a stamp, a slot or a promo, never a paragraph of the article.

@@ -3,14 +3,14 @@
 
 import { isDeepStrictEqual } from "node:util";
 import { countWords } from "../diff/tokenize-words.ts";
-import type { Article } from "../types.ts";
+import type { Article, HeldCode } from "../types.ts";
 
 export type Judgement =
   | { kind: "new-article" }
   | { kind: "new-version" }
   | { kind: "unchanged" }
   /** `confirmable`: a real editorial cut looks like this too, so a second sighting commits it. */
-  | { kind: "suspect"; reason: string; confirmable: boolean };
+  | { kind: "suspect"; code: HeldCode; reason: string; confirmable: boolean };
 
 /** Share of words a body may lose in one step before it is held as suspect. */
 export const MAX_SHRINK = 0.5;
@@ -26,7 +26,12 @@ export function judgePage(
   options: JudgeOptions = {},
 ): Judgement {
   if (next.paragraphs.length === 0) {
-    return { kind: "suspect", reason: "no article text on the page", confirmable: false };
+    return {
+      kind: "suspect",
+      code: "no-text",
+      reason: "no article text on the page",
+      confirmable: false,
+    };
   }
   if (!previous) return { kind: "new-article" };
   const fold = options.typography ? (text: string) => text : foldTypography;
@@ -37,6 +42,7 @@ export function judgePage(
   if (before > 0 && after < before * (1 - MAX_SHRINK)) {
     return {
       kind: "suspect",
+      code: "shrank",
       reason: `body shrank from ${before} to ${after} words at once`,
       confirmable: true,
     };

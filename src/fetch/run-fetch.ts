@@ -19,7 +19,7 @@ import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
 import { readBlobs } from "../history/read-blobs.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
-import type { Article, GoneMark, Outlet, StetConfig } from "../types.ts";
+import type { Article, GoneMark, HeldCode, HeldReason, Outlet, StetConfig } from "../types.ts";
 import { detectTeaser } from "./detect-teaser.ts";
 import { discoverArticles } from "./discover-articles.ts";
 import { acquireFetchLock } from "./fetch-lock.ts";
@@ -62,7 +62,8 @@ export interface OutletReport {
   newArticles: number;
   newVersions: number;
   unchanged: number;
-  held: { url: string; reason: string }[];
+  /** Pages held as suspect: `code` is stable, to count a page held for the same reason. */
+  held: { url: string; code: HeldCode; reason: string }[];
   gone: string[];
   back: string[];
   failed: { url: string; reason: string }[];
@@ -251,20 +252,24 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       checked();
       return;
     }
-    const html = decodeHtml(page.body, page.contentType);
-    const canonical = findCanonical(html, page.url);
+    // One parse gives the article and what the page says around it (canonical link, walls).
+    const extraction = extract(decodeHtml(page.body, page.contentType), page.url, outlet.selectors);
+    const canonical = findCanonical(extraction.page.canonical, page.url);
     if (canonical !== url && fromFeeds.has(url)) state.aliases[url] = canonical;
     if (isRedirectAway(url, page.url, known ? url : undefined)) {
-      hold(report, say, url, `redirected away from the article to ${page.url}`);
+      hold(report, say, url, {
+        code: "redirected-away",
+        text: `redirected away from the article to ${page.url}`,
+      });
       checked();
       return;
     }
-    const extracted = normalizeArticle(extract(html, canonical, outlet.selectors));
+    const extracted = normalizeArticle(extraction);
     const article = {
       ...extracted,
       paragraphs: extracted.paragraphs.filter((p) => !outlet.ignore.some((r) => r.test(p))),
     };
-    const teaser = detectTeaser(html, article);
+    const teaser = detectTeaser(extraction.page, article);
     if (teaser) {
       hold(report, say, url, teaser);
       checked();
@@ -310,7 +315,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
           const reason = verdict.confirmable
             ? `${verdict.reason}; held until the next check confirms it`
             : verdict.reason;
-          hold(report, say, url, reason);
+          hold(report, say, url, { code: verdict.code, text: reason });
           checked(
             verdict.confirmable
               ? { held: { hash, since: now.toISOString(), reason: verdict.reason } }
@@ -401,10 +406,10 @@ function hold(
   report: OutletReport,
   say: (line: string) => void,
   url: string,
-  reason: string,
+  reason: HeldReason,
 ): void {
-  report.held.push({ url, reason });
-  say(`held ${url}: ${reason}`);
+  report.held.push({ url, code: reason.code, reason: reason.text });
+  say(`held ${url}: ${reason.text}`);
 }
 
 // A redirect to a login, subscribe or consent page or the home page, or (for an article already

@@ -18,6 +18,14 @@ describe("stripInertMarkup", () => {
     ).toBe("<p>a</p><p>b</p>");
   });
 
+  it("keeps the canonical link, the article's identity", () => {
+    expect(
+      stripInertMarkup(
+        '<link rel="preload" href="a.js"><LINK REL="Canonical" href="/news/a"><p>a</p>',
+      ),
+    ).toBe('<LINK REL="Canonical" href="/news/a"><p>a</p>');
+  });
+
   it("removes navigation and sidebars with their contents, but keeps footers", () => {
     expect(
       stripInertMarkup(

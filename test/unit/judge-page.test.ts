@@ -32,6 +32,7 @@ describe("judgePage", () => {
   it("holds a page without article text", () => {
     expect(judgePage(base, { ...base, paragraphs: [] })).toEqual({
       kind: "suspect",
+      code: "no-text",
       reason: "no article text on the page",
       confirmable: false,
     });
@@ -40,6 +41,7 @@ describe("judgePage", () => {
   it("holds a body that lost more than half its words at once", () => {
     expect(judgePage(base, { ...base, paragraphs: ["Subscribe to keep reading."] })).toEqual({
       kind: "suspect",
+      code: "shrank",
       reason: "body shrank from 25 to 4 words at once",
       confirmable: true,
     });
