@@ -5,7 +5,8 @@
 //   1. the page as published, with the furniture;
 //   2. one word of the body edited, every furniture value changed;
 //   3. only the furniture changed again, with invisible churn (scripts, comments, attributes).
-// Target: every page archived, every edit captured at word level, no phantom version.
+// Target: every page archived, every edit captured at word level, no phantom version; pages whose
+// labels show a paywall teaser (marked not free, a labelled body under 150 words) are held.
 //
 //   npm run eval:churn [-- --only <id-substring>] [--verbose] [--keep]
 // --verbose lists every furniture form that reached the archive, page by page; --keep keeps the
@@ -19,7 +20,9 @@ import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { parseConfig } from "../src/config/load-config.ts";
 import { diffVersions } from "../src/diff/diff-versions.ts";
+import { countWords } from "../src/diff/tokenize-words.ts";
 import { extract } from "../src/extract/extract.ts";
+import { SHORT_BODY_WORDS } from "../src/fetch/detect-teaser.ts";
 import { statePath } from "../src/fetch/fetch-state.ts";
 import { type OutletReport, runFetch } from "../src/fetch/run-fetch.ts";
 import { readHistory } from "../src/history/read-history.ts";
@@ -182,6 +185,15 @@ async function readAliases(repo: string): Promise<Record<string, string>> {
   return (JSON.parse(state) as { aliases?: Record<string, string> }).aliases ?? {};
 }
 
+// The labels' own account of a paywall teaser: the publisher marks the article not free, and the
+// labelled body (all the page serves) is shorter than any article stet takes for whole.
+function isLabelledTeaser(page: EvalPage): boolean {
+  return (
+    /"isAccessibleForFree"\s*:\s*"?false"?/i.test(page.html) &&
+    countWords(page.bodyText) < SHORT_BODY_WORDS
+  );
+}
+
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
 function visibleText(html: string): string {
@@ -201,20 +213,30 @@ function score(
   options: { verbose: boolean; seconds: string },
 ): number {
   const byUrl = new Map(histories.map((h) => [h.url, h]));
+  const teasers = served.filter((s) => isLabelledTeaser(s.page));
+  const articles = served.filter((s) => !teasers.includes(s));
+  const teasersHeld = teasers.filter((s) =>
+    reports.every((r) =>
+      r.held.some((h) => h.url === `${origin}${encodeURI(s.path)}` && h.code === "paywall"),
+    ),
+  );
   let archived = 0;
   let captured = 0;
   let clean = 0;
   let phantom = 0;
   const problems: string[] = [];
-  const held: string[] = [];
+  const held = new Map<string, string[]>();
   const leaks = new Map<string, number>();
   const leakLines: string[] = [];
-  for (const s of served) {
+  for (const s of articles) {
     const url = `${origin}${encodeURI(s.path)}`;
     const history = byUrl.get(aliases[url] ?? url);
     for (const [i, report] of reports.entries()) {
       for (const h of report.held.filter((h) => h.url === url)) {
-        held.push(`pass ${i + 1} ${s.page.id}: ${h.reason}`);
+        held.set(s.page.id, [
+          ...(held.get(s.page.id) ?? []),
+          `pass ${i + 1}: ${h.code}: ${h.reason}`,
+        ]);
       }
       for (const f of report.failed.filter((f) => f.url === url)) {
         problems.push(`pass ${i + 1} ${s.page.id}: failed: ${f.reason}`);
@@ -270,18 +292,24 @@ function score(
   }
   const injected = served.length * FORMS_PER_PAGE;
   const leaked = [...leaks.values()].reduce((a, b) => a + b, 0);
-  const n = served.length;
+  const n = articles.length;
   console.log(
-    `eval:churn: ${n} pages served on 127.0.0.1, ${PASSES} passes of the real fetch, ${injected} furniture injections (${FURNITURE_FORMS.length} forms × with/without class × before/inside/after the body), ${options.seconds} s`,
+    `eval:churn: ${served.length} pages served on 127.0.0.1, ${PASSES} passes of the real fetch, ${injected} furniture injections (${FURNITURE_FORMS.length} forms × with/without class × before/inside/after the body), ${options.seconds} s`,
   );
   for (const line of unusable) console.log(`  not used: ${line}`);
+  console.log(
+    `paywall teasers held          ${teasersHeld.length}/${teasers.length} (pages marked not free whose labelled body is a teaser of under ${SHORT_BODY_WORDS} words: holding them is right)`,
+  );
+  for (const s of teasers) {
+    console.log(`  ${s.page.id}: ${countWords(s.page.bodyText)} words, ${s.page.url}`);
+  }
   console.log(`pages archived                ${archived}/${n}`);
   console.log(
     `edits captured at word level  ${captured}/${n} (diff exactly the edited word: ${clean})`,
   );
   console.log(`phantom versions              ${phantom}`);
-  console.log(`pages held                    ${held.length}`);
-  for (const line of held) console.log(`  ${line}`);
+  console.log(`pages held                    ${held.size}`);
+  for (const [id, lines] of held) console.log(`  ${id}: ${lines.join("; ")}`);
   console.log(
     `furniture in archived text    ${leaked} line(s) the page without furniture does not have (${injected} injections)`,
   );
@@ -290,7 +318,12 @@ function score(
   }
   if (options.verbose) for (const line of leakLines) console.log(line);
   for (const line of problems) console.log(`  ${line}`);
-  const met = archived === n && captured === n && phantom === 0 && held.length === 0;
+  const met =
+    archived === n &&
+    captured === n &&
+    phantom === 0 &&
+    held.size === 0 &&
+    teasersHeld.length === teasers.length;
   console.log(met ? "target met" : "target missed");
   return met ? 0 : 1;
 }
