@@ -10,6 +10,8 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms` milliseconds of this clock's time. */
   sleep(ms: number): Promise<void>;
+  /** A signal that aborts with a `TimeoutError` once `ms` milliseconds of this clock have passed. */
+  timeout(ms: number): AbortSignal;
 }
 
 /** An article's text as stet stores and compares it: one string per paragraph, no markup. */

@@ -19,7 +19,8 @@ import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
 import { readBlobs } from "../history/read-blobs.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
-import type { Article, GoneMark, Outlet, StetConfig } from "../types.ts";
+import { systemClock } from "../system-clock.ts";
+import type { Article, Clock, GoneMark, Outlet, StetConfig } from "../types.ts";
 import { detectTeaser } from "./detect-teaser.ts";
 import { discoverArticles } from "./discover-articles.ts";
 import { acquireFetchLock } from "./fetch-lock.ts";
@@ -48,8 +49,10 @@ export interface FetchOptions {
   now: Date;
   outlet?: string;
   dryRun?: boolean;
-  /** Stop starting new checks after this many (wall-clock) minutes. */
+  /** Stop starting new checks after this many minutes of `clock` time. */
   maxMinutes?: number;
+  /** Measures the time budget, spaces and times out requests; default the system clock. */
+  clock?: Clock;
   log: (line: string) => void;
   /** Called as an outlet's checks complete: how many of the due ones are done. */
   onProgress?: (outlet: string, done: number, due: number) => void;
@@ -91,10 +94,11 @@ type Serial = <T>(task: () => Promise<T>) => Promise<T>;
 
 export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
   const { config, repo } = options;
-  const release = await acquireFetchLock(repo, { log: options.log });
+  const clock = options.clock ?? systemClock;
+  const release = await acquireFetchLock(repo, { log: options.log, clock });
   try {
     const state = await loadState(repo, options.log);
-    const client = new PoliteClient(config.fetch);
+    const client = new PoliteClient({ ...config.fetch, clock });
     const git = simpleGit({
       baseDir: repo,
       config: ["commit.gpgsign=false"],
@@ -110,11 +114,11 @@ export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
     const deadline =
       options.maxMinutes === undefined
         ? Number.POSITIVE_INFINITY
-        : Date.now() + options.maxMinutes * 60_000;
+        : clock.now() + options.maxMinutes * 60_000;
     const outlets = config.outlets.filter((o) => !options.outlet || o.id === options.outlet);
     const reports = await Promise.all(
       outlets.map((outlet) =>
-        fetchOutlet(outlet, { ...options, state, client, git, serial, deadline }),
+        fetchOutlet(outlet, { ...options, clock, state, client, git, serial, deadline }),
       ),
     );
     // A dry run commits nothing, so it must not remember checks either: they would hide the
@@ -136,6 +140,7 @@ export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
 }
 
 interface OutletContext extends FetchOptions {
+  clock: Clock;
   state: FetchState;
   client: PoliteClient;
   git: ReturnType<typeof simpleGit>;
@@ -349,7 +354,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
   context.onProgress?.(outlet.id, done, plan.due.length);
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      if (Date.now() > context.deadline) {
+      if (context.clock.now() > context.deadline) {
         report.notReached++;
         continue;
       }

@@ -8,6 +8,7 @@ import { parseArticleFile } from "../../src/archive/article-file.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { type OutletReport, runFetch } from "../../src/fetch/run-fetch.ts";
 import { readHistory } from "../../src/history/read-history.ts";
+import { type ManualClock, manualClock } from "../support/manual-clock.ts";
 import {
   articlePage,
   rssFeed,
@@ -30,6 +31,8 @@ const PARAGRAPHS = [
 ];
 
 let server: ScenarioServer;
+// The time budget, request timeouts and backoff run on this virtual clock, never the wall clock.
+let clock: ManualClock;
 let repo: string;
 let log: string[];
 let configText: string;
@@ -62,6 +65,7 @@ async function pass(now: Date, options: { maxMinutes?: number } = {}): Promise<O
     repo,
     now,
     log: (line) => log.push(line),
+    clock,
     ...options,
   });
   const report = reports[0];
@@ -85,7 +89,8 @@ function requested(path: string): number {
 }
 
 beforeEach(async () => {
-  server = await startScenarioServer();
+  clock = manualClock(T0);
+  server = await startScenarioServer({ clock });
   repo = await makeTempRepo();
   log = [];
   useConfig();
@@ -368,7 +373,10 @@ describe("politeness and robustness", () => {
 
   it("gives up on a slow server after the timeout, and the other articles go on", async () => {
     feed("/news/slow", "/news/baths");
-    server.route("/news/slow", { delayMs: 3000, body: page() });
+    server.route("/news/slow", () => {
+      clock.advance(400);
+      return { hang: true };
+    });
     server.route("/news/baths", { body: page() });
     const report = await pass(at(0));
     expect(report.failed).toEqual([
@@ -409,10 +417,19 @@ describe("politeness and robustness", () => {
   });
 
   it("refuses a second fetch on the same repository while one runs", async () => {
-    server.route("/news/baths", { delayMs: 200, body: page() });
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    let asked = () => {};
+    const arrived = new Promise<void>((resolve) => (asked = resolve));
+    server.route("/news/baths", async () => {
+      asked();
+      await held;
+      return { body: page() };
+    });
     const first = pass(at(0));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await arrived;
     await expect(pass(at(0))).rejects.toThrow(/another stet fetch is running/);
+    answer();
     await first;
   });
 });
@@ -442,16 +459,18 @@ describe("the schedule", () => {
 
   it("fetches the most overdue first and leaves what the time budget did not reach for the next run", async () => {
     feed("/news/a", "/news/b", "/news/c");
+    // Each page takes 200 ms of the fetch's clock to answer (under the 400 ms timeout); the
+    // budget, 300 ms, lets two checks start.
     for (const path of ["/news/a", "/news/b", "/news/c"]) {
-      server.route(path, {
-        delayMs: 150,
-        body: page({ canonical: `${server.origin}${path}`, headline: `Story ${path}` }),
+      server.route(path, () => {
+        clock.advance(200);
+        return { body: page({ canonical: `${server.origin}${path}`, headline: `Story ${path}` }) };
       });
     }
     useConfig(", concurrency: 1");
-    const first = await pass(at(0), { maxMinutes: 0.2 / 60 });
-    expect(first.notReached).toBeGreaterThan(0);
-    expect(first.newArticles + first.notReached).toBe(3);
+    const first = await pass(at(0), { maxMinutes: 0.3 / 60 });
+    expect(first.newArticles).toBe(2);
+    expect(first.notReached).toBe(1);
     const second = await pass(at(1));
     expect(first.newArticles + second.newArticles).toBe(3);
     expect(await commits()).toBe(3);
