@@ -144,6 +144,33 @@ export interface VersionDiff {
   wordsRemoved: number;
 }
 
+/** What one outlet's part of a fetch run came to; printed as the summary, kept as its status. */
+export interface OutletReport {
+  outlet: string;
+  checked: number;
+  newArticles: number;
+  newVersions: number;
+  unchanged: number;
+  held: { url: string; reason: string }[];
+  gone: string[];
+  back: string[];
+  failed: { url: string; reason: string }[];
+  /** Disallowed by robots.txt: never requested. */
+  skipped: string[];
+  /** Known articles not due yet. */
+  notDue: number;
+  /** Known articles past the last schedule tier: no longer checked. */
+  retired: number;
+  /** Archived articles still on the check schedule. */
+  watched: number;
+  /** Due, but not reached in the time budget: the backlog, checked first next run. */
+  notReached: number;
+  /** Feeds and sitemaps that answered: with none, nothing new can be found. */
+  sourcesRead: number;
+  /** Commits that failed: their versions were not recorded. */
+  commitsFailed: number;
+}
+
 /**
  * What recent fetch runs found, per outlet: written by `stet fetch` to `.stet/status.json` next to
  * its state, read by `stet build` for the public status page. Not part of the record: losing it

@@ -6,8 +6,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseArticleFile } from "../../src/archive/article-file.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
-import { type OutletReport, runFetch } from "../../src/fetch/run-fetch.ts";
+import { runFetch } from "../../src/fetch/run-fetch.ts";
+import { GitRepository } from "../../src/git/repository.ts";
 import { readHistory } from "../../src/history/read-history.ts";
+import type { OutletReport } from "../../src/types.ts";
 import { type ManualClock, manualClock } from "../support/manual-clock.ts";
 import {
   articlePage,
@@ -60,7 +62,7 @@ ${outletExtra}`;
 }
 
 async function pass(now: Date, options: { maxMinutes?: number } = {}): Promise<OutletReport> {
-  const reports = await runFetch({
+  const { reports } = await runFetch({
     config: parseConfig(configText, "test.yaml"),
     repo,
     now,
@@ -183,7 +185,7 @@ describe("what is a version", () => {
       await pass(at(index * 20));
     }
     expect(await commits()).toBe(3);
-    const history = await readHistory(repo);
+    const history = await readHistory(await GitRepository.open(repo));
     expect(history.articles[0]?.versions.map((v) => [v.title, v.revertsTo])).toEqual([
       ["Baths to close", undefined],
       ["Millbrook shuts its baths", undefined],
@@ -287,7 +289,7 @@ describe("suspect pages never become versions", () => {
       "gazette: gone at the source (HTTP 404): Millbrook to close its old swimming baths",
       "gazette: Millbrook to close its old swimming baths",
     ]);
-    const history = await readHistory(repo);
+    const history = await readHistory(await GitRepository.open(repo));
     expect(history.articles[0]?.versions).toHaveLength(1);
     expect(history.articles[0]?.gone).toBeNull();
   });
@@ -414,6 +416,37 @@ describe("politeness and robustness", () => {
         .filter((hit) => hit.path === "/news/baths")
         .map((hit) => hit.headers["if-none-match"]),
     ).toEqual([undefined, '"v1"']);
+  });
+
+  it("fetches again without validators when a 304 answers for a version the archive lost", async () => {
+    // The outlet serves an ETag per text and answers 304 when asked with the current one.
+    let current = { etag: '"v1"', body: page() };
+    server.route("/news/baths", (hit) =>
+      hit.headers["if-none-match"] === current.etag
+        ? { status: 304 }
+        : { headers: { etag: current.etag }, body: current.body },
+    );
+    await pass(at(0));
+    const edited = PARAGRAPHS.map((p, i) =>
+      i === 2 ? p.replace("two hundred", "three hundred") : p,
+    );
+    current = { etag: '"v2"', body: page({ paragraphs: edited }) };
+    expect((await pass(at(20))).newVersions).toBe(1);
+    // The push of version 2 failed (or a fresh clone restored this state): the state remembers
+    // ETag "v2", the repository only holds version 1.
+    await git(repo, "reset", "-q", "--hard", "HEAD~1");
+    const report = await pass(at(40));
+    expect(report.newVersions).toBe(1);
+    expect(await commits()).toBe(2);
+    const archived = parseArticleFile(
+      await git(repo, "show", "HEAD:archive/gazette/news/baths.md"),
+    );
+    expect(archived.paragraphs).toEqual(edited);
+    expect(
+      server.requests
+        .filter((hit) => hit.path === "/news/baths")
+        .map((hit) => hit.headers["if-none-match"]),
+    ).toEqual([undefined, '"v1"', '"v2"', undefined]);
   });
 
   it("refuses a second fetch on the same repository while one runs", async () => {

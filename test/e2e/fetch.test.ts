@@ -185,6 +185,28 @@ describe("stet fetch on bad input", () => {
     expect(Number((await git(repo, "rev-list", "--count", "HEAD")).trim())).toBeGreaterThan(0);
   });
 
+  it("exits non-zero when no outlet could be checked, and says so in the job summary", async () => {
+    const closedPort = await freePort();
+    const config = join(repo, "dark.yaml");
+    await writeFile(
+      config,
+      `fetch: { retries: 0 }\noutlets:\n  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n`,
+    );
+    const summary = join(repo, "step-summary.md");
+    const run = await runStet(
+      ["fetch", "--repo", repo, "--config", config, "--now", times[0] ?? "", "--dry-run"],
+      undefined,
+      { GITHUB_STEP_SUMMARY: summary },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "stet: nothing could be checked: every feed and article failed (see above)\n",
+    );
+    const markdown = await readFile(summary, "utf8");
+    expect(markdown).toContain("| gone-dark | 0 | 0 | 0 | 0 | 1 | 0 | 1 |");
+    expect(markdown).toContain("**Failed:** nothing could be checked");
+  });
+
   it("commits nothing with --dry-run", async () => {
     const dry = await makeTempRepo();
     await writeOutletConfig(join(dry, "stet.config.yaml"), outlet.origin);
