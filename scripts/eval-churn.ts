@@ -24,9 +24,10 @@ import { countWords } from "../src/diff/tokenize-words.ts";
 import { extract } from "../src/extract/extract.ts";
 import { SHORT_BODY_WORDS } from "../src/fetch/detect-teaser.ts";
 import { statePath } from "../src/fetch/fetch-state.ts";
-import { type OutletReport, runFetch } from "../src/fetch/run-fetch.ts";
+import { runFetch } from "../src/fetch/run-fetch.ts";
+import { GitRepository } from "../src/git/repository.ts";
 import { readHistory } from "../src/history/read-history.ts";
-import type { ArticleHistory } from "../src/types.ts";
+import type { ArticleHistory, OutletReport } from "../src/types.ts";
 import { FURNITURE_FORMS, PLACEMENTS } from "../test/fixtures/churn/furniture-forms.ts";
 import {
   churnPage,
@@ -147,7 +148,9 @@ async function main(): Promise<number> {
     const reports: OutletReport[] = [];
     const versionsAfter: Map<string, number>[] = [];
     for (pass = 1; pass <= PASSES; pass++) {
-      const [report] = await runFetch({
+      const {
+        reports: [report],
+      } = await runFetch({
         config,
         repo,
         now: new Date(T0 + (pass - 1) * HOUR),
@@ -157,7 +160,7 @@ async function main(): Promise<number> {
       reports.push(report);
       versionsAfter.push(await versionCounts(repo));
     }
-    const history = await readHistory(repo);
+    const history = await readHistory(await GitRepository.open(repo));
     const aliases = await readAliases(repo);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
     return score(served, unusable, origin, reports, versionsAfter, history.articles, aliases, {
