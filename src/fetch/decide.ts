@@ -5,7 +5,8 @@
 
 import { siteOf } from "../archive/canonical-url.ts";
 import type { Article, GoneMark, HeldCode, HeldReason } from "../types.ts";
-import { type ArticleState, textHash } from "./fetch-state.ts";
+import { confirmChange } from "./confirm-change.ts";
+import { type ArticleState, MAX_VOLATILE, textHash } from "./fetch-state.ts";
 import { judgePage } from "./judge-page.ts";
 import type { Observation } from "./observe-page.ts";
 
@@ -125,7 +126,10 @@ export function decide(input: DecideInput): Decision {
     ...(observation.lastModified === null ? {} : { lastModified: observation.lastModified }),
     textHash: textHash(archived),
   });
-  const verdict = judgePage(previous?.article ?? null, article, { typography: input.typography });
+  const verdict = judgePage(previous?.article ?? null, article, {
+    typography: input.typography,
+    volatile: remembered.volatile ?? [],
+  });
   switch (verdict.kind) {
     case "unchanged": {
       const archived = (previous as ArchivedText).article;
@@ -146,24 +150,39 @@ export function decide(input: DecideInput): Decision {
       };
     case "suspect": {
       if (!verdict.confirmable) return hold({ code: verdict.code, text: verdict.reason });
-      const hash = textHash(article);
-      if (remembered.held?.hash === hash) {
+      // A cut or a figures-only change: committed, held, or (figures changing again) volatile.
+      const confirmation = confirmChange(remembered.held, verdict, article, now);
+      if (confirmation.action === "commit") {
         return {
           outcome: {
             kind: "new-version",
             article,
-            confirmedCut: true,
+            confirmedCut: verdict.code === "shrank",
             back: previous?.gone != null,
           },
           state: checked(validators(article)),
         };
       }
+      const volatile = rememberVolatile(remembered.volatile, confirmation.volatile);
+      if (confirmation.action === "ignore") {
+        const archived = (previous as ArchivedText).article;
+        return {
+          outcome: previous?.gone ? { kind: "back" } : { kind: "unchanged" },
+          state: checked({ ...validators(archived), volatile }),
+        };
+      }
       return hold(
         { code: verdict.code, text: `${verdict.reason}; held until the next check confirms it` },
-        { held: { hash, since: now, reason: verdict.reason } },
+        { held: confirmation.held, ...(volatile.length > 0 ? { volatile } : {}) },
       );
     }
   }
+}
+
+// Volatile shape keys, the newest last, at most MAX_VOLATILE of them.
+function rememberVolatile(known: string[] | undefined, found: string[]): string[] {
+  const kept = (known ?? []).filter((key) => !found.includes(key));
+  return [...kept, ...found].slice(-MAX_VOLATILE);
 }
 
 /**

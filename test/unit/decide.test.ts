@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type DecideInput, decide, isRedirectAway } from "../../src/fetch/decide.ts";
 import { textHash } from "../../src/fetch/fetch-state.ts";
 import type { Observation } from "../../src/fetch/observe-page.ts";
+import { shapeKey } from "../../src/fetch/shape-key.ts";
 import type { Article } from "../../src/types.ts";
 
 const URL_ = "https://gazette.example/news/baths";
@@ -188,6 +189,7 @@ describe("decide", () => {
       hash: textHash(cut),
       since: NOW,
       reason: expect.stringMatching(/^body shrank from \d+ to \d+ words at once$/),
+      code: "shrank",
     });
   });
 
@@ -289,5 +291,109 @@ describe("isRedirectAway", () => {
     expect(isRedirectAway(a, "https://gazette.example/news/baths-2", false)).toBe(false);
     expect(isRedirectAway(a, "https://other.example/news/baths", true)).toBe(true);
     expect(isRedirectAway(a, "https://other.example/news/baths", false)).toBe(false);
+  });
+});
+
+describe("decide, the volatility rule", () => {
+  const story = (counter: string, toll: string, lede = text.paragraphs[0] ?? ""): Article => ({
+    ...text,
+    paragraphs: [counter, lede, toll, text.paragraphs[1] ?? ""],
+  });
+
+  // Runs consecutive checks an hour apart, carrying the state and the archived text along as the
+  // fetch would; returns each check's outcome kind.
+  function checks(archived: Article, pages: Article[]): string[] {
+    let current = archived;
+    let remembered = {};
+    return pages.map((article, i) => {
+      const known = { article: current, gone: null };
+      const decision = decide(
+        input({
+          known,
+          previous: known,
+          observation: page(article),
+          remembered,
+          now: new Date(Date.parse(NOW) + i * 3_600_000).toISOString(),
+        }),
+      );
+      remembered = decision.state ?? remembered;
+      if (decision.outcome.kind === "new-version") current = decision.outcome.article;
+      return decision.outcome.kind;
+    });
+  }
+
+  it("commits a death toll revised in a short paragraph once the next check shows it again", () => {
+    const before = story("1,204 shares", "The death toll rose to 12.");
+    const after = story("1,204 shares", "The death toll rose to 13.");
+    expect(checks(before, [after, after, after])).toEqual(["held", "new-version", "unchanged"]);
+  });
+
+  it("never makes a version of a counter that ticks at every check", () => {
+    const counts = ["1,310", "1,422", "1,530", "1,702", "1,911"];
+    const pages = counts.map((n) => story(`${n} shares`, "The death toll rose to 12."));
+    expect(checks(story("1,204 shares", "The death toll rose to 12."), pages)).toEqual([
+      "held",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
+  });
+
+  it("archives a volatile counter's current value with the next real edit", () => {
+    const toll = "The death toll rose to 12.";
+    const edit = "The Millbrook council voted on Tuesday to shut the old swimming baths.";
+    const pages = [
+      story("1,310 shares", toll),
+      story("1,422 shares", toll),
+      story("1,530 shares", toll, edit),
+    ];
+    expect(checks(story("1,204 shares", toll), pages)).toEqual([
+      "held",
+      "unchanged",
+      "new-version",
+    ]);
+  });
+
+  it("commits a changed figure in a long paragraph at once", () => {
+    const edit = (text.paragraphs[0] ?? "").replace("Tuesday", "Tuesday, 3 December,");
+    const pages = [story("1,204 shares", "The death toll rose to 12.", edit)];
+    expect(checks(story("1,204 shares", "The death toll rose to 12."), pages)).toEqual([
+      "new-version",
+    ]);
+  });
+
+  it("confirms a held cut though a counter beside it ticked between the two sightings", () => {
+    const full = story("1,204 shares", "The death toll rose to 12.");
+    const cut = (n: string): Article => ({
+      ...text,
+      paragraphs: [`${n} shares`, text.paragraphs[0] ?? ""],
+    });
+    expect(checks(full, [cut("1,310"), cut("1,422")])).toEqual(["held", "new-version"]);
+  });
+
+  it("holds a figures-only change with its code, and remembers volatile shapes in the state", () => {
+    const first = decide(
+      input({
+        observation: page(story("1,310 shares", "The death toll rose to 12.")),
+        previous: { article: story("1,204 shares", "The death toll rose to 12."), gone: null },
+      }),
+    );
+    expect(first.outcome).toEqual({
+      kind: "held",
+      code: "figures-only",
+      reason:
+        "only figures or times changed, in 1 short paragraph; held until the next check confirms it",
+    });
+    const second = decide(
+      input({
+        observation: page(story("1,422 shares", "The death toll rose to 12.")),
+        previous: { article: story("1,204 shares", "The death toll rose to 12."), gone: null },
+        remembered: first.state ?? {},
+      }),
+    );
+    expect(second.outcome).toEqual({ kind: "unchanged" });
+    expect(second.state?.volatile).toEqual([shapeKey("1,204 shares")]);
+    expect(second.state?.held).toBeUndefined();
   });
 });
