@@ -45,10 +45,19 @@ const CHROME_WORDS = new Set([
 const CAPTCHA_MARKUP =
   /\b(?:g-recaptcha|h-captcha|hcaptcha|cf-challenge|cf-chl-[\w-]+|cf-turnstile|challenge-platform|px-captcha|captcha-delivery)\b/i;
 
-/** One block of text, with the elements it sits in (outermost first). */
+/** Where a line sits: its innermost element, with a link to the one around it. */
+interface Place {
+  element: Element;
+  up: Place | null;
+  depth: number;
+  /** Inside page chrome, a comment thread, an account menu or a cookie banner. */
+  chrome: boolean;
+}
+
+/** One block of text and where it sits. */
 interface Line {
   text: string;
-  path: Element[];
+  at: Place | null;
 }
 
 /**
@@ -57,44 +66,37 @@ interface Line {
  */
 export function readPageSignals(document: Document): (paragraphs: string[]) => PageSignals {
   const lines: Line[] = [];
-  const chrome = new Set<Element>();
-  const challenges: Element[][] = [];
-  walk(document.documentElement, lines, chrome, challenges);
+  const challenges: Place[] = [];
+  walk(document.documentElement, lines, challenges);
   const canonical = canonicalHref(document);
   const paywall = readPaywallMarkup(document);
-  const isChrome = (line: Line) => line.path.some((el) => chrome.has(el));
 
   return (paragraphs) => {
     const root = placeOf(lines, paragraphs);
-    const inPlace = (path: Element[]) => root === null || path.includes(root);
+    const inPlace = (at: Place | null) => !at?.chrome && (root === null || within(at, root));
     return {
       canonical,
-      placeLines: lines.filter((l) => inPlace(l.path) && !isChrome(l)).map((l) => l.text),
+      placeLines: lines.filter((l) => inPlace(l.at)).map((l) => l.text),
       pageLines: lines.map((l) => l.text),
-      challenge: challenges.some((path) => inPlace(path) && !path.some((el) => chrome.has(el))),
+      challenge: challenges.some(inPlace),
       ...paywall,
     };
   };
 }
 
-// The page's text in blocks, as a reader sees it, noting chrome regions and captcha widgets.
-function walk(
-  root: Element | null,
-  lines: Line[],
-  chrome: Set<Element>,
-  challenges: Element[][],
-): void {
-  const path: Element[] = [];
+// The page's text in blocks, as a reader sees it, noting where each sits and the captcha widgets.
+function walk(root: Element | null, lines: Line[], challenges: Place[]): void {
+  let at: Place | null = null;
   let text = "";
-  let owner: Element[] = [];
+  let owner: Place | null = null;
   const flush = () => {
     const line = normalizeText(text);
-    if (line !== "") lines.push({ text: line, path: owner });
+    if (line !== "") lines.push({ text: line, at: owner });
     text = "";
   };
   const visit = (node: Node) => {
     if (node.nodeType === 3) {
-      if (text.trim() === "") owner = [...path];
+      if (text.trim() === "") owner = at;
       text += node.nodeValue ?? "";
       return;
     }
@@ -102,20 +104,28 @@ function walk(
     const element = node as Element;
     const tag = element.localName.toLowerCase();
     if (INVISIBLE.has(tag) || element.hasAttribute("hidden")) return;
-    const words = nameWords(element);
-    if (CHROME_TAGS.has(tag) || words.some((w) => CHROME_WORDS.has(w))) chrome.add(element);
-    if (CAPTCHA_MARKUP.test(`${element.getAttribute("class") ?? ""} ${element.id}`)) {
-      challenges.push([...path, element]);
-    }
+    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    const marked = names.trim() !== "";
+    const chrome =
+      (at?.chrome ?? false) ||
+      CHROME_TAGS.has(tag) ||
+      (marked && nameWords(element).some((w) => CHROME_WORDS.has(w)));
+    const place: Place = { element, up: at, depth: (at?.depth ?? 0) + 1, chrome };
+    if (marked && CAPTCHA_MARKUP.test(names)) challenges.push(place);
     const block = BLOCK_TAGS.has(tag) || tag === "br" || tag === "form" || tag === "label";
     if (block) flush();
-    path.push(element);
+    at = place;
     for (let child = element.firstChild; child !== null; child = child.nextSibling) visit(child);
-    path.pop();
+    at = place.up;
     if (block) flush();
   };
   if (root) visit(root);
   flush();
+}
+
+function within(at: Place | null, root: Element): boolean {
+  for (let p = at; p !== null; p = p.up) if (p.element === root) return true;
+  return false;
 }
 
 // The element whose text is the article's place: around the deepest element holding every line
@@ -124,21 +134,31 @@ function walk(
 // page is a body paragraph: then the whole page, without its chrome, is the place.
 function placeOf(lines: Line[], paragraphs: string[]): Element | null {
   const body = new Set(paragraphs.map(normalizeText));
-  const matched = lines.filter((l) => body.has(l.text)).map((l) => l.path);
-  const first = matched[0];
-  if (first === undefined) return null;
-  let depth = first.length;
-  for (const path of matched) {
-    let i = 0;
-    while (i < depth && i < path.length && path[i] === first[i]) i++;
-    depth = i;
+  let common: Place | null | undefined;
+  for (const line of lines) {
+    if (line.at === null || !body.has(line.text)) continue;
+    common = common === undefined ? line.at : commonPlace(common, line.at);
   }
-  const chain = first.slice(0, depth);
+  if (!common) return null;
+  const chain: Element[] = [];
+  for (let p: Place | null = common; p !== null; p = p.up) chain.unshift(p.element);
   const main = chain.findLast((el) => isMain(el));
   if (main) return main;
   const article = chain.findLastIndex((el) => el.localName.toLowerCase() === "article");
   if (article > 0) return chain[article - 1] ?? null;
   return chain.at(-2) ?? chain.at(-1) ?? null;
+}
+
+function commonPlace(a: Place | null, b: Place | null): Place | null {
+  let x = a;
+  let y = b;
+  while (x !== null && y !== null && x.depth > y.depth) x = x.up;
+  while (x !== null && y !== null && y.depth > x.depth) y = y.up;
+  while (x !== null && y !== null && x !== y) {
+    x = x.up;
+    y = y.up;
+  }
+  return x;
 }
 
 function isMain(el: Element): boolean {
