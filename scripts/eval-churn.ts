@@ -229,6 +229,8 @@ function score(
   let phantom = 0;
   const problems: string[] = [];
   const held = new Map<string, string[]>();
+  // Held only until the next check confirms or dismisses them: the volatility rule at work.
+  const pending = new Map<string, string[]>();
   const leaks = new Map<string, number>();
   const leakLines: string[] = [];
   for (const s of articles) {
@@ -236,10 +238,8 @@ function score(
     const history = byUrl.get(aliases[url] ?? url);
     for (const [i, report] of reports.entries()) {
       for (const h of report.held.filter((h) => h.url === url)) {
-        held.set(s.page.id, [
-          ...(held.get(s.page.id) ?? []),
-          `pass ${i + 1}: ${h.code}: ${h.reason}`,
-        ]);
+        const list = h.code === "figures-only" ? pending : held;
+        list.set(s.page.id, [...(list.get(s.page.id) ?? []), `pass ${i + 1}: ${h.reason}`]);
       }
       for (const f of report.failed.filter((f) => f.url === url)) {
         problems.push(`pass ${i + 1} ${s.page.id}: failed: ${f.reason}`);
@@ -313,6 +313,11 @@ function score(
   console.log(`phantom versions              ${phantom}`);
   console.log(`pages held                    ${held.size}`);
   for (const [id, lines] of held) console.log(`  ${id}: ${lines.join("; ")}`);
+  console.log(
+    `figures-only changes held     ${pending.size} (the volatility rule: committed if the next check agrees, else volatile)`,
+  );
+  if (options.verbose)
+    for (const [id, lines] of pending) console.log(`  ${id}: ${lines.join("; ")}`);
   console.log(
     `furniture in archived text    ${leaked} line(s) the page without furniture does not have (${injected} injections)`,
   );
