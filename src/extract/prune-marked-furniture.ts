@@ -106,11 +106,18 @@ const RUNNING_TEXT = new Set([
 ]);
 
 /**
- * Deletes small, standalone elements whose class or id marks them as furniture, and small ones
- * hidden by an inline style (Readability drops style attributes, so later they would show).
+ * Deletes small, standalone elements whose class or id marks them as furniture, small ones hidden
+ * by an inline style (Readability drops style attributes, so later they would show), and counts
+ * shown beside an icon ("💬 26", "<svg> 1.2K").
  */
 export function pruneMarkedFurniture(document: Document): void {
   const root = document.documentElement;
+  for (const icon of [...root.querySelectorAll("svg, i, img, [aria-hidden='true']")]) {
+    // An icon shows no words: an <i> holding "Times" is italics.
+    if (/[\p{L}\p{N}]/u.test(icon.textContent ?? "")) continue;
+    const counter = countBeside(icon);
+    if (counter && standsAlone(counter)) counter.remove();
+  }
   for (const el of [...root.querySelectorAll("[style]")]) {
     const hidden = /display\s*:\s*none|visibility\s*:\s*hidden/i.test(
       el.getAttribute("style") ?? "",
@@ -123,6 +130,21 @@ export function pruneMarkedFurniture(document: Document): void {
       el.remove();
     }
   }
+}
+
+// A figure and nothing else: "26", "1.2K", "(31)".
+const BARE_FIGURE = /^[([]?\s*\p{N}[\p{N}.,]*\s*[kmb]?\+?\s*[)\]]?$/iu;
+
+// The element that shows a bare figure beside `icon` (the icon's own text, an emoji marked
+// aria-hidden, aside), or null.
+function countBeside(icon: Element): Element | null {
+  const iconText = icon.textContent ?? "";
+  for (let el = icon.parentElement; el !== null; el = el.parentElement) {
+    const text = (el.textContent ?? "").replace(iconText, "").trim();
+    if (text === "") continue;
+    return BARE_FIGURE.test(text) ? el : null;
+  }
+  return null;
 }
 
 // "post__title__author-date" holds the byline, which Readability finds by these same names.

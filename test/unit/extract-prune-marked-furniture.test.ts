@@ -48,6 +48,20 @@ describe("pruneMarkedFurniture", () => {
     expect(pruned(hidden)).toBe(`[text]${hidden.replaceAll(`<p>${long}</p>`, "[text]")}[text]`);
   });
 
+  it("removes a bare count shown beside an icon", () => {
+    expect(
+      pruned(
+        '<div><span aria-hidden="true">💬</span> 26</div><a href="#c"><svg></svg> 1.2K</a><span><i class="icon-heart"></i> (31)</span>',
+      ),
+    ).toBe("[text][text]");
+  });
+
+  it("keeps figures beside words, italics and icons inside sentences", () => {
+    const kept =
+      '<div><i>Volume</i> 12</div><p>Turnout rose <svg /> 12% this year.</p><div><img src="chart.png"> Figure 3 shows the trend</div>';
+    expect(pruned(kept)).toBe(`[text]${kept}[text]`);
+  });
+
   it("keeps a marked element that is part of a sentence", () => {
     const sentence = '<p>The vote is on <time class="date">Tuesday</time> at the hall.</p>';
     expect(pruned(sentence)).toBe(`[text]${sentence}[text]`);
