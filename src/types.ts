@@ -56,6 +56,11 @@ export interface Outlet {
   schedule?: ScheduleTier[];
   /** Paragraphs matching any of these are page furniture: dropped before comparing. */
   ignore: RegExp[];
+  /**
+   * Lets this outlet's feeds and pages be fetched from loopback, link-local and private addresses
+   * (a test or demo outlet on 127.0.0.1); off, such addresses are refused, also after a redirect.
+   */
+  allowPrivateAddresses?: boolean;
 }
 
 /** While an article's last change is younger than `untilMs`, it is checked every `everyMs`. */

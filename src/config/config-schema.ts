@@ -80,6 +80,7 @@ const outlet = z
     selectors: selectors.optional(),
     schedule: schedule.optional(),
     ignore: z.array(regex).default([]),
+    allowPrivateAddresses: z.boolean().default(false),
   })
   .refine((o) => o.feeds.length + o.sitemaps.length + o.urls.length > 0, {
     message: "needs at least one of feeds, sitemaps or urls",

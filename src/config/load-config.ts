@@ -68,6 +68,7 @@ export function parseConfig(text: string, path: string): StetConfig {
       selectors: o.selectors,
       schedule: o.schedule,
       ignore: o.ignore.map((pattern) => new RegExp(pattern)),
+      allowPrivateAddresses: o.allowPrivateAddresses,
     })),
   };
 }

@@ -24,7 +24,9 @@ export async function discoverArticles(outlet: Outlet, client: PoliteClient): Pr
     ...outlet.sitemaps.map((url) => ({ url, kind: "sitemap" as const })),
   ];
   for (const source of sources) {
-    const result = await client.get(source.url, FEED_TYPES);
+    const result = await client.get(source.url, FEED_TYPES, undefined, {
+      allowPrivateAddresses: outlet.allowPrivateAddresses,
+    });
     if (result.kind !== "ok") {
       const why =
         result.kind === "failed"

@@ -203,6 +203,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       known && !remembered.held
         ? { etag: remembered.etag, lastModified: remembered.lastModified }
         : undefined,
+      { allowPrivateAddresses: outlet.allowPrivateAddresses },
     );
     if (page.kind === "disallowed") {
       report.skipped.push(url);

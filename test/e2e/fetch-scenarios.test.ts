@@ -53,6 +53,7 @@ outlets:
   - id: gazette
     name: The Scenario Gazette
     feeds: ["${server.origin}/feed.xml"]
+    allowPrivateAddresses: true
 ${outletExtra}`;
 }
 

@@ -167,8 +167,8 @@ describe("stet fetch on bad input", () => {
     const closedPort = await freePort();
     await writeFile(
       join(repo, "stet.config.yaml"),
-      `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n` +
-        `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n`,
+      `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n    allowPrivateAddresses: true\n` +
+        `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n    allowPrivateAddresses: true\n`,
     );
     const run = await runStet(["fetch", "--repo", repo, "--now", times[0] ?? ""]);
     expect(run.code).toBe(0);
