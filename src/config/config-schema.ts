@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import type { ScheduleTier } from "../types.ts";
+import { linearPattern, PatternError } from "./linear-pattern.ts";
 
 /** Outlet ids that would collide with the site's own paths (/feeds/, /assets/, …) or feed names. */
 export const RESERVED_OUTLET_IDS = new Set([
@@ -19,17 +20,18 @@ const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.
   message: "must be an absolute http(s) URL",
 });
 
-const regex = z.string().refine(
-  (value) => {
-    try {
-      new RegExp(value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be a valid regular expression" },
-);
+// Checked by compiling with the linear-time engine the fetch uses; its reason ends the message.
+const regex = z.string().superRefine((value, context) => {
+  try {
+    linearPattern(value);
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    context.addIssue({
+      code: "custom",
+      message: `must be a regular expression in RE2 syntax, which matches in linear time (no lookaround or backreferences): ${error.message}`,
+    });
+  }
+});
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const [MINUTE, HOUR, DAY] = [60_000, 3_600_000, 86_400_000];

@@ -6,6 +6,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { ConfigError } from "../errors.ts";
 import type { StetConfig } from "../types.ts";
 import { configSchema, DEFAULT_SCHEDULE } from "./config-schema.ts";
+import { linearPattern } from "./linear-pattern.ts";
 
 /** Loads `path`; throws ConfigError naming the file, line and key of the first problem. */
 export async function loadConfig(path: string): Promise<StetConfig> {
@@ -64,10 +65,10 @@ export function parseConfig(text: string, path: string): StetConfig {
       feeds: o.feeds,
       sitemaps: o.sitemaps,
       urls: o.urls,
-      articleUrl: o.articleUrl === undefined ? undefined : new RegExp(o.articleUrl),
+      articleUrl: o.articleUrl === undefined ? undefined : linearPattern(o.articleUrl),
       selectors: o.selectors,
       schedule: o.schedule,
-      ignore: o.ignore.map((pattern) => new RegExp(pattern)),
+      ignore: o.ignore.map(linearPattern),
       allowPrivateAddresses: o.allowPrivateAddresses,
     })),
   };

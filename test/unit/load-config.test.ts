@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { ConfigError } from "../../src/errors.ts";
@@ -59,13 +60,71 @@ describe("parseConfig", () => {
     expect(
       errorOf(VALID.replace("https://harbor.example/feed.xml", "javascript:alert(1)")),
     ).toMatch(/outlets\.0\.feeds\.0: must be an absolute http\(s\) URL/);
-    expect(errorOf(VALID.replace('"^https://harbor.example/news/"', '"(unclosed"'))).toMatch(
-      /outlets\.0\.articleUrl: must be a valid regular expression/,
+    expect(errorOf(VALID.replace('"^https://harbor.example/news/"', '"(unclosed"'))).toBe(
+      "stet.config.yaml:6: outlets.0.articleUrl: must be a regular expression in RE2 syntax, which matches in linear time (no lookaround or backreferences): missing closing ): `(unclosed`",
     );
   });
 
   it("requires at least one outlet", () => {
     expect(errorOf("site: { title: x }\n")).toMatch(/outlets: /);
+  });
+});
+
+describe("config regular expressions", () => {
+  const withPatterns = (articleUrl: string, ignore: string) =>
+    parseConfig(
+      VALID.replace('"^https://harbor.example/news/"', JSON.stringify(articleUrl)) +
+        `    ignore: [${JSON.stringify(ignore)}]\n`,
+      "stet.config.yaml",
+    ).outlets[0];
+
+  it("cannot hang on nested quantifiers: (a+)+$ on 100,000 a's and a mismatch returns", () => {
+    // A backtracking engine takes longer than the age of the universe here; RE2 is linear.
+    const outlet = withPatterns("(a+)+$", "^(\\w+\\s?)*$");
+    const text = `${"a".repeat(100_000)}!`;
+    expect(outlet?.articleUrl?.test(text)).toBe(false);
+    expect(outlet?.ignore[0]?.test(text)).toBe(false);
+    expect(outlet?.ignore[0]?.test("Follow us on social media")).toBe(true);
+  });
+
+  it("rejects lookaround and backreferences in one line that names the key and the syntax", () => {
+    expect(errorOf(`${VALID}    ignore: ["^(?=Advert)"]\n`)).toBe(
+      "stet.config.yaml:7: outlets.0.ignore.0: must be a regular expression in RE2 syntax, which matches in linear time (no lookaround or backreferences): invalid or unsupported Perl syntax: `(?=`",
+    );
+    expect(errorOf(`${VALID}    ignore: ["(Read more)\\\\1"]\n`)).toMatch(
+      /^stet\.config\.yaml:7: outlets\.0\.ignore\.0: .*invalid escape sequence: `\\1`$/,
+    );
+  });
+
+  it("accepts JavaScript's \\u escapes", () => {
+    expect(withPatterns("caf\\u00e9", "x")?.articleUrl?.test("https://harbor.example/café")).toBe(
+      true,
+    );
+  });
+
+  it("never hangs, whatever the nesting of quantifiers and alternatives", () => {
+    const atom = fc.constantFrom("a", "b", "\\w", ".", "[ab]", "a?", "(?:a|aa)", "(a|a)");
+    const pattern: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        atom,
+        fc
+          .tuple(tie("node"), fc.constantFrom("+", "*", "{1,9}", "+?"))
+          .map(([p, q]) => `(${p})${q}`),
+        fc.tuple(tie("node"), tie("node")).map(([a, b]) => `${a}${b}`),
+        fc.tuple(tie("node"), tie("node")).map(([a, b]) => `(${a}|${b})`),
+      ),
+    })).node as fc.Arbitrary<string>;
+    fc.assert(
+      fc.property(pattern, fc.integer({ min: 1, max: 3000 }), (source, n) => {
+        const outlet = withPatterns(`^${source}$`, `${source}$`);
+        const text = `${"a".repeat(n)}!`;
+        // A backtracking engine needs 2^n steps on some of these; here each test is linear in n.
+        expect(typeof outlet?.articleUrl?.test(text)).toBe("boolean");
+        expect(typeof outlet?.ignore[0]?.test(text)).toBe("boolean");
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
