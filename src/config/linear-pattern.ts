@@ -25,7 +25,7 @@ export function linearPattern(source: string): TextPattern {
 
 // RE2 spells JavaScript's `\u00e9` as `\x{00e9}`; every other escape passes through unchanged.
 function withRe2Escapes(source: string): string {
-  return source.replace(/\\(u([0-9a-fA-F]{4})|[^])/g, (whole, _escape, hex?: string) =>
+  return source.replace(/\\(u([0-9a-fA-F]{4})|[\s\S])/g, (whole, _escape, hex?: string) =>
     hex === undefined ? whole : `\\x{${hex}}`,
   );
 }

@@ -209,7 +209,24 @@ describe("stet fetch on bad input", () => {
     const run = await runStet(["fetch", "--repo", repo, "--config", file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `stet: ${file}:1: fetch.timeoutMs: Invalid input: expected number, received string\n`,
+      `stet: ${file}:1: fetch.timeoutMs: must be a whole number, at least 100\n`,
+    );
+  });
+
+  it("exits non-zero with one line, not a stack trace, for a YAML alias bomb", async () => {
+    const file = join(repo, "bomb.yaml");
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const name of "bcdefghi") {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const run = await runStet(["fetch", "--repo", repo, "--config", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^stet: ${file}:2: not valid config: YAML aliases \\(\\*name\\) expand too far .*; write the values out\n$`,
+      ),
     );
   });
 

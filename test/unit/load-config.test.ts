@@ -32,7 +32,7 @@ describe("parseConfig", () => {
 
   it("names file, line and key of a wrong type", () => {
     expect(errorOf(`fetch:\n  concurrency: four\n${VALID}`)).toBe(
-      "stet.config.yaml:2: fetch.concurrency: Invalid input: expected number, received string",
+      "stet.config.yaml:2: fetch.concurrency: must be a whole number from 1 to 32",
     );
   });
 
@@ -44,13 +44,13 @@ describe("parseConfig", () => {
 
   it("names an unknown key where it stands", () => {
     expect(errorOf(`${VALID}    feed: https://harbor.example/x.xml\n`)).toBe(
-      "stet.config.yaml:7: outlets.0.feed: unknown key (check its spelling and indentation)",
+      "stet.config.yaml:7: outlets.0.feed: unknown key: must be one of id, name, feeds, sitemaps, urls, articleUrl, selectors, schedule, ignore, allowPrivateAddresses (check its spelling and indentation)",
     );
   });
 
   it("rejects reserved and duplicate outlet ids", () => {
     expect(errorOf(VALID.replace("id: harbor", "id: feeds"))).toMatch(
-      /outlets\.0\.id: is reserved/,
+      /outlets\.0\.id: must not be one of the site's own paths/,
     );
     const twice = `${VALID}  - id: harbor\n    name: Again\n    urls: [https://harbor.example/a]\n`;
     expect(errorOf(twice)).toMatch(/duplicate outlet id "harbor"/);
@@ -67,6 +67,96 @@ describe("parseConfig", () => {
 
   it("requires at least one outlet", () => {
     expect(errorOf("site: { title: x }\n")).toMatch(/outlets: /);
+  });
+});
+
+describe("every invalid value", () => {
+  // One key per line, so the line of each key is known.
+  const TEMPLATE: [key: string, value: string][] = [
+    ["site", ""],
+    ["site.title", '"Watched"'],
+    ["site.baseUrl", '"https://watch.example/"'],
+    ["fetch", ""],
+    ["fetch.userAgent", '"stet-test"'],
+    ["fetch.concurrency", "4"],
+    ["fetch.perHostDelayMs", "1000"],
+    ["fetch.timeoutMs", "20000"],
+    ["fetch.maxBytes", "5000000"],
+    ["fetch.retries", "2"],
+    ["fetch.retryDelayMs", "1000"],
+    ["fetch.typography", "false"],
+    ["fetch.schedule", "[{ until: 3h, every: 15m }]"],
+    ["git", ""],
+    ["git.authorName", "stet"],
+    ["git.authorEmail", "stet@localhost"],
+    ["outlets", ""],
+    ["outlets.0.id", "harbor"],
+    ["outlets.0.name", "The Harbor Courier"],
+    ["outlets.0.feeds", '["https://harbor.example/feed.xml"]'],
+    ["outlets.0.sitemaps", "[]"],
+    ["outlets.0.articleUrl", "'^https://harbor\\.example/news/'"],
+    ["outlets.0.ignore", '["^Advertisement$"]'],
+    ["outlets.0.selectors", "{ body: article p }"],
+    ["outlets.0.allowPrivateAddresses", "false"],
+  ];
+  const render = (key: string, value: string) =>
+    TEMPLATE.map(([k, v]) => {
+      const parts = k.split(".");
+      const name = parts[parts.length - 1];
+      const indent = k.startsWith("outlets.0.")
+        ? k === "outlets.0.id"
+          ? "  - "
+          : "    "
+        : parts.length > 1
+          ? "  "
+          : "";
+      return `${indent}${name}:${k === key ? ` ${value}` : v === "" ? "" : ` ${v}`}`;
+    }).join("\n");
+  const leaves = TEMPLATE.filter(([, v]) => v !== "").map(([k]) => k);
+
+  it("parses the template as it is", () => {
+    expect(parseConfig(render("", ""), "stet.config.yaml").outlets[0]?.id).toBe("harbor");
+  });
+
+  it("gets one line naming file, line, key and what is allowed", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...leaves), fc.jsonValue({ maxDepth: 2 }), (key, value) => {
+        const text = render(key, JSON.stringify(value));
+        let message: string | null = null;
+        try {
+          parseConfig(text, "stet.config.yaml");
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+          message = (error as Error).message;
+        }
+        fc.pre(message !== null);
+        const line = TEMPLATE.findIndex(([k]) => k === key) + 1;
+        const escaped = key.replace(/\./g, "\\.");
+        expect(message).toMatch(
+          new RegExp(`^stet\\.config\\.yaml:${line}: ${escaped}(\\.[^:]*)?: [^\\n]*must [^\\n]+$`),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("names the line of a YAML alias bomb instead of expanding it", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const name of "bcdefgh") {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    expect(errorOf(`${bomb.join("\n")}\n${VALID}`)).toBe(
+      "stet.config.yaml:2: not valid config: YAML aliases (*name) expand too far (Excessive alias count indicates a resource exhaustion attack); write the values out",
+    );
+  });
+
+  it("names the line of a duplicate outlet id", () => {
+    expect(
+      errorOf(`${VALID}  - id: harbor\n    name: Again\n    urls: [https://harbor.example/a]\n`),
+    ).toBe(
+      'stet.config.yaml:7: outlets.1.id: duplicate outlet id "harbor": each outlet needs its own',
+    );
   });
 });
 
