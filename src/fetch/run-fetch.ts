@@ -171,7 +171,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     return report;
   }
   const archive = await readArchive(repo, outlet.id);
-  const discovery = await discoverArticles(outlet, client);
+  const discovery = await discoverArticles(outlet, client, { deadline: context.deadline });
   for (const problem of discovery.problems) {
     report.failed.push({ url: problem.split(": ")[0] ?? problem, reason: problem });
     say(problem);
