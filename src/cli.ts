@@ -12,6 +12,7 @@ Usage:
   stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL]
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
+  stet takedown URL --reason TEXT [--repo DIR]
 
 Options:
   --repo DIR       git working tree that holds archive/ (default: current directory)
@@ -25,6 +26,7 @@ Options:
   --url URL        extract: the URL the files were fetched from (resolves relative links)
   --json           extract: print one JSON object per file, one per line
   --port N         serve: port on 127.0.0.1 (default: 8080)
+  --reason TEXT    takedown: why the article is removed (recorded in the commit)
   -h, --help       show this help
   -v, --version    show the version
 `;
@@ -34,7 +36,11 @@ const COMMAND_OPTIONS = {
   build: ["config", "repo", "out", "base-url"],
   extract: ["url", "json"],
   serve: ["out", "port"],
+  takedown: ["repo", "reason"],
 } as const;
+
+// Commands that take exactly one argument, and what it is.
+const ONE_ARGUMENT: Record<string, string> = { takedown: "URL" };
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -53,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       url: { type: "string" },
       json: { type: "boolean" },
       port: { type: "string" },
+      reason: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -75,7 +82,11 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`stet ${command} does not take --${name}; see stet --help`);
     }
   }
-  if (command !== "extract" && rest.length > 0) {
+  const argument = ONE_ARGUMENT[command];
+  if (argument !== undefined && rest.length !== 1) {
+    throw new UsageError(`stet ${command} takes one ${argument}; see stet --help`);
+  }
+  if (command !== "extract" && argument === undefined && rest.length > 0) {
     throw new UsageError(
       `stet ${command} takes no arguments (got "${rest.join(" ")}"); see stet --help`,
     );
@@ -105,6 +116,10 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.json) throw new UsageError("stet extract prints JSON Lines only: add --json");
       const { runExtract } = await import("./commands/extract.ts");
       return runExtract(rest, { url: values.url, json: true }, process.stdout);
+    }
+    case "takedown": {
+      const { takedownCommand } = await import("./commands/takedown.ts");
+      return takedownCommand({ repo, target: rest[0] ?? "", reason: values.reason ?? "" });
     }
     default: {
       const port = Number(values.port ?? "8080");

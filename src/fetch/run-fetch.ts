@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArchivedArticle } from "../archive/article-file.ts";
 import { type CommitDetails, commitVersion } from "../archive/commit-version.ts";
+import { readTakedowns, takedownKey } from "../archive/takedowns.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
 import { ConfigError } from "../errors.ts";
 import { extract } from "../extract/extract.ts";
@@ -179,7 +180,11 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     say(problem);
   }
   report.sourcesRead = outlet.feeds.length + outlet.sitemaps.length - discovery.problems.length;
-  const discovered = discovery.urls.map((url) => state.aliases[url] ?? url);
+  // An article taken down with `stet takedown` is never archived again.
+  const takenDown = await readTakedowns(context.git.dir);
+  const discovered = discovery.urls
+    .map((url) => state.aliases[url] ?? url)
+    .filter((url) => !takenDown.has(takedownKey(url)));
   const fromFeeds = new Set(discovered);
   const plan = planChecks(
     [...archive.byUrl].map(([url, known]) => {
