@@ -13,6 +13,7 @@ Usage:
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
   stet takedown URL --reason TEXT [--repo DIR]
+  stet doctor [--config FILE] [--repo DIR]
 
 Options:
   --repo DIR       git working tree that holds archive/ (default: current directory)
@@ -37,6 +38,7 @@ const COMMAND_OPTIONS = {
   extract: ["url", "json"],
   serve: ["out", "port"],
   takedown: ["repo", "reason"],
+  doctor: ["config", "repo"],
 } as const;
 
 // Commands that take exactly one argument, and what it is.
@@ -116,6 +118,10 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.json) throw new UsageError("stet extract prints JSON Lines only: add --json");
       const { runExtract } = await import("./commands/extract.ts");
       return runExtract(rest, { url: values.url, json: true }, process.stdout);
+    }
+    case "doctor": {
+      const { doctorCommand } = await import("./commands/doctor.ts");
+      return doctorCommand({ config, repo });
     }
     case "takedown": {
       const { takedownCommand } = await import("./commands/takedown.ts");
