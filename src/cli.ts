@@ -14,6 +14,7 @@ Usage:
   stet serve [--out DIR] [--port N]
   stet takedown URL --reason TEXT [--repo DIR]
   stet doctor [--config FILE] [--repo DIR]
+  stet add-outlet URL [--config FILE] [--repo DIR] [--id ID] [--name NAME] [--allow-private-addresses] [--dry-run]
 
 Options:
   --repo DIR       git working tree that holds archive/ (default: current directory)
@@ -21,13 +22,17 @@ Options:
   --now ISO8601    fetch: fix the clock; every commit is dated at this time
   --outlet ID      fetch: only this outlet
   --max-minutes N  fetch: start no new checks after N minutes; the rest is due next run
-  --dry-run        fetch: fetch and compare, but commit nothing
+  --dry-run        fetch: fetch and compare, but commit nothing; add-outlet: print, do not write
   --out DIR        build, serve: site folder (default: site)
   --base-url URL   build: absolute URL the site is published at (default: site.baseUrl in config)
   --url URL        extract: the URL the files were fetched from (resolves relative links)
   --json           extract: print one JSON object per file, one per line
   --port N         serve: port on 127.0.0.1 (default: 8080)
   --reason TEXT    takedown: why the article is removed (recorded in the commit)
+  --id ID          add-outlet: the outlet's id (default: from the site's host name)
+  --name NAME      add-outlet: the outlet's name (default: from its home page)
+  --allow-private-addresses
+                   add-outlet: the outlet is served from a private address (a test server)
   -h, --help       show this help
   -v, --version    show the version
 `;
@@ -39,10 +44,11 @@ const COMMAND_OPTIONS = {
   serve: ["out", "port"],
   takedown: ["repo", "reason"],
   doctor: ["config", "repo"],
+  "add-outlet": ["config", "repo", "id", "name", "allow-private-addresses", "dry-run"],
 } as const;
 
 // Commands that take exactly one argument, and what it is.
-const ONE_ARGUMENT: Record<string, string> = { takedown: "URL" };
+const ONE_ARGUMENT: Record<string, string> = { takedown: "URL", "add-outlet": "URL" };
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -62,6 +68,9 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: "boolean" },
       port: { type: "string" },
       reason: { type: "string" },
+      id: { type: "string" },
+      name: { type: "string" },
+      "allow-private-addresses": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -118,6 +127,17 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.json) throw new UsageError("stet extract prints JSON Lines only: add --json");
       const { runExtract } = await import("./commands/extract.ts");
       return runExtract(rest, { url: values.url, json: true }, process.stdout);
+    }
+    case "add-outlet": {
+      const { addOutletCommand } = await import("./commands/add-outlet.ts");
+      return addOutletCommand({
+        config,
+        url: rest[0] ?? "",
+        id: values.id,
+        name: values.name,
+        allowPrivateAddresses: values["allow-private-addresses"] ?? false,
+        dryRun: values["dry-run"] ?? false,
+      });
     }
     case "doctor": {
       const { doctorCommand } = await import("./commands/doctor.ts");

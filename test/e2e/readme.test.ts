@@ -12,9 +12,19 @@ describe("README", () => {
     const help = await runStet(["--help"]);
     expect(help.code).toBe(0);
     const options = new Set(help.stdout.match(/--[a-z][a-z-]*/g));
-    const commands = new Set([...help.stdout.matchAll(/^ {2}stet ([a-z]+)/gm)].map((m) => m[1]));
+    const commands = new Set(
+      [...help.stdout.matchAll(/^ {2}stet ([a-z][a-z-]*)/gm)].map((m) => m[1]),
+    );
     expect(options.size).toBeGreaterThan(10);
-    expect([...commands].sort()).toEqual(["build", "doctor", "extract", "fetch", "serve", "takedown"]);
+    expect([...commands].sort()).toEqual([
+      "add-outlet",
+      "build",
+      "doctor",
+      "extract",
+      "fetch",
+      "serve",
+      "takedown",
+    ]);
     const manual = readme.slice(readme.indexOf("## Command line"));
     for (const command of commands) expect(manual).toContain(`### \`stet ${command}`);
     for (const option of options) expect(manual, option).toContain(`\`${option}`);
