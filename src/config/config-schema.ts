@@ -16,6 +16,12 @@ export const RESERVED_OUTLET_IDS = new Set([
   "headlines",
 ]);
 
+/** The default commit identity: the github-actions bot's noreply address. */
+export const GITHUB_ACTIONS_BOT = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+
 // Every schema below says what it allows in its own message, so an error reads "key: must be …".
 const httpUrl = z
   .string({ error: "must be an absolute http(s) URL" })
@@ -157,8 +163,9 @@ export const configSchema = z.strictObject(
     git: z
       .strictObject(
         {
-          authorName: text().default("stet"),
-          authorEmail: text().default("stet@users.noreply.github.com"),
+          // GitHub's own bot: commits made with GITHUB_TOKEN are credited to it, never to a person.
+          authorName: text().default(GITHUB_ACTIONS_BOT.name),
+          authorEmail: text().default(GITHUB_ACTIONS_BOT.email),
         },
         mapping("authorName and authorEmail"),
       )

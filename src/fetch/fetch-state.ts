@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { FetchError } from "../errors.ts";
+import { faultPoint } from "../fault-point.ts";
 import type { Article } from "../types.ts";
 
 /** What the state remembers about one article, keyed by its canonical URL. */
@@ -104,6 +105,7 @@ export async function writeAtomically(path: string, text: string, what: string):
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(temporary, text);
+    faultPoint("mid-state-save");
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);

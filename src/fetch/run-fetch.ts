@@ -100,7 +100,6 @@ export async function runFetch(options: FetchOptions): Promise<FetchRun> {
         ),
       );
       pruneState(state, options.now.getTime(), longest + 7 * 86_400_000);
-      faultPoint("mid-state-save");
       await saveState(repo, state);
       await saveStatus(repo, status);
     }

@@ -24,6 +24,25 @@ const GIT_LOCK_FILES = ["index.lock", "HEAD.lock", "ORIG_HEAD.lock", "packed-ref
 // Never sign (a runner has no key), and keep non-ASCII paths readable in git's output.
 const CONFIG = ["commit.gpgsign=false", "core.quotePath=false"];
 
+// simple-git takes a non-zero exit without stderr for success (`merge-base --is-ancestor`,
+// `rev-parse --verify -q`): every non-zero exit is a failure here.
+function strictErrors(
+  error: Buffer | Error | undefined,
+  result: { exitCode: number; stdErr: Buffer[] },
+): Buffer | Error | undefined {
+  if (error !== undefined) return error;
+  if (result.exitCode === 0) return undefined;
+  const said = Buffer.concat(result.stdErr).toString("utf8").trim();
+  return new Error(said === "" ? `exit code ${result.exitCode}` : said);
+}
+
+function client(baseDir: string, env?: Record<string, string>): SimpleGit {
+  const options = { baseDir, config: CONFIG, errors: strictErrors };
+  if (env === undefined) return simpleGit(options);
+  // simple-git guards the environment: name what a commit sets on purpose.
+  return simpleGit({ ...options, allowEnvironment: Object.keys(env) }).env(env);
+}
+
 /** How `open` checks a repository before use. */
 export interface OpenOptions {
   /** Commits will be made: a branch must be checked out (not a detached HEAD). */
@@ -34,10 +53,7 @@ export class GitRepository {
   readonly #git: SimpleGit;
 
   private constructor(readonly dir: string) {
-    this.#git = simpleGit({
-      baseDir: dir,
-      config: ["commit.gpgsign=false", "core.quotePath=false"],
-    });
+    this.#git = client(dir);
   }
 
   /**
@@ -49,7 +65,7 @@ export class GitRepository {
     const absolute = resolve(dir);
     let top: string;
     try {
-      top = (await simpleGit({ baseDir: absolute }).raw(["rev-parse", "--show-toplevel"])).trim();
+      top = (await client(absolute).raw(["rev-parse", "--show-toplevel"])).trim();
     } catch {
       throw new ArchiveError(`${dir} is not a git repository; create one with: git init ${dir}`);
     }
@@ -76,21 +92,24 @@ export class GitRepository {
     try {
       // simple-git applies an environment to every later command of the instance: commits with
       // their own identity and dates get an instance of their own.
-      const git =
-        env === undefined
-          ? this.#git
-          : simpleGit({
-              baseDir: this.dir,
-              config: CONFIG,
-              // simple-git guards the environment: name what a commit sets on purpose.
-              allowEnvironment: Object.keys(env),
-            }).env(env);
+      const git = env === undefined ? this.#git : client(this.dir, env);
       return await git.raw(args);
     } catch (error) {
       throw new ArchiveError(
         `git ${args[0]} failed in ${this.dir}: ${firstLines((error as Error).message)}`,
         { cause: error },
       );
+    }
+  }
+
+  /** Like `run`, but a failure is a value: what git said. */
+  async attempt(
+    args: string[],
+  ): Promise<{ ok: true; stdout: string } | { ok: false; error: string }> {
+    try {
+      return { ok: true, stdout: await this.#git.raw(args) };
+    } catch (error) {
+      return { ok: false, error: firstLines((error as Error).message) };
     }
   }
 

@@ -62,7 +62,11 @@ const hostileSegment = fc.oneof(
 const hostileUrl = fc
   .tuple(
     // One origin, in any case: the same path on another origin is chooseArchivePath's to settle.
-    fc.constantFrom("https://harbor.example/", "https://Harbor.Example/", "HTTPS://HARBOR.EXAMPLE:443/"),
+    fc.constantFrom(
+      "https://harbor.example/",
+      "https://Harbor.Example/",
+      "HTTPS://HARBOR.EXAMPLE:443/",
+    ),
     fc.array(hostileSegment, { minLength: 0, maxLength: 8 }),
     fc.boolean(),
     fc.constantFrom("", "?id=7", "?a=1&b=2", "?utm_source=x"),
