@@ -43,7 +43,11 @@ export function parseConfig(text: string, path: string): StetConfig {
   const fail = (keyPath: string[], message: string): never => {
     const node = nearestNode(doc, keyPath);
     const line = lineOf(node?.range?.[0] ?? 0);
-    const key = keyPath.length > 0 ? keyPath.join(".") : "(top level)";
+    // A key that is not a plain name is quoted, so a key like ":" cannot blur the message.
+    const key =
+      keyPath.length > 0
+        ? keyPath.map((k) => (/^[\w-]+$/.test(k) ? k : JSON.stringify(k))).join(".")
+        : "(top level)";
     throw new ConfigError(`${path}:${line}: ${key}: ${message}`);
   };
   let data: unknown;

@@ -133,7 +133,9 @@ describe("every invalid value", () => {
         const line = TEMPLATE.findIndex(([k]) => k === key) + 1;
         const escaped = key.replace(/\./g, "\\.");
         expect(message).toMatch(
-          new RegExp(`^stet\\.config\\.yaml:${line}: ${escaped}(\\.[^:]*)?: [^\\n]*must [^\\n]+$`),
+          new RegExp(
+            `^stet\\.config\\.yaml:${line}: ${escaped}(\\.([\\w-]+|"(?:[^"\\\\]|\\\\.)*"))*: [^\\n]*must [^\\n]+$`,
+          ),
         );
       }),
       { numRuns: 1000 },
