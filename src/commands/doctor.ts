@@ -3,9 +3,9 @@
 // Exits 1 when something must be fixed, so it can gate a setup script.
 
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
-import { checkWorkflows, type Finding } from "../doctor/check-workflows.ts";
+import { archiveBranchOf, checkWorkflows, type Finding } from "../doctor/check-workflows.ts";
 import { StetError } from "../errors.ts";
 import { discoverArticles } from "../fetch/discover-articles.ts";
 import { observePage } from "../fetch/observe-page.ts";
@@ -32,11 +32,12 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   };
   const config = await checkConfig(options.config, report);
   const git = await checkRepository(options.repo, report);
-  if (git) await checkRemote(git, report);
-  for (const finding of checkWorkflows(
-    await workflowFile(options.repo, "fetch.yml"),
-    await workflowFile(options.repo, "pages.yml"),
-  )) {
+  // The workflows live with the code and the config (main), the record maybe on a branch of its own.
+  const code = dirname(options.config);
+  const fetchYml = await workflowFile(code, "fetch.yml");
+  const archiveBranch = archiveBranchOf(fetchYml);
+  if (git) await checkRemote(git, archiveBranch, report);
+  for (const finding of checkWorkflows(fetchYml, await workflowFile(code, "pages.yml"))) {
     report(finding);
   }
   report({
@@ -121,7 +122,11 @@ async function checkRepository(
   return git;
 }
 
-async function checkRemote(git: GitRepository, report: (finding: Finding) => void): Promise<void> {
+async function checkRemote(
+  git: GitRepository,
+  archiveBranch: string | null,
+  report: (finding: Finding) => void,
+): Promise<void> {
   const origin = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
   if (!origin) {
     report({
@@ -129,25 +134,34 @@ async function checkRemote(git: GitRepository, report: (finding: Finding) => voi
       area: "remote",
       text: "no remote named origin: the fetch workflow pushes its commits there (git remote add origin <url>)",
     });
+  } else {
+    report({ level: "ok", area: "remote", text: `origin is ${origin}` });
+  }
+  if (archiveBranch === null) return;
+  // The fetch workflow keeps the record on a branch of its own; this is where it is read from.
+  const branch = await git.currentBranch();
+  if (branch === archiveBranch) {
+    report({
+      level: "ok",
+      area: "archive",
+      text: `the record's branch ${archiveBranch} is checked out here`,
+    });
     return;
   }
-  report({ level: "ok", area: "remote", text: `origin is ${origin}` });
-  // Scheduled workflows run on the default branch: the archive must be there.
-  const head = (
-    await git.tryRun(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"])
-  )?.trim();
-  const branch = await git.currentBranch();
-  if (head && branch && head !== `origin/${branch}`) {
-    report({
-      level: "warn",
-      area: "remote",
-      text: `scheduled workflows run on ${head.replace(/^origin\//, "")}, the default branch, but this archive is on ${branch}`,
-    });
-  }
+  const known =
+    (await git.tryRun(["rev-parse", "-q", "--verify", `refs/remotes/origin/${archiveBranch}`])) ??
+    (await git.tryRun(["rev-parse", "-q", "--verify", `refs/heads/${archiveBranch}`]));
+  report({
+    level: "warn",
+    area: "archive",
+    text: known
+      ? `the record lives on the branch ${archiveBranch}, and ${git.dir} has ${branch} checked out: check the record out beside it (sh .github/scripts/checkout-archive.sh ${archiveBranch} data) and pass --repo data`
+      : `there is no ${archiveBranch} branch yet: the fetch workflow's first run creates it`,
+  });
 }
 
-async function workflowFile(repo: string, name: string) {
-  const text = await readFile(join(repo, ".github", "workflows", name), "utf8").catch(() => null);
+async function workflowFile(code: string, name: string) {
+  const text = await readFile(join(code, ".github", "workflows", name), "utf8").catch(() => null);
   return { name, text };
 }
 

@@ -18,6 +18,7 @@ export interface WorkflowFile {
 }
 
 type Workflow = {
+  env?: Record<string, unknown>;
   on?: unknown;
   permissions?: unknown;
   concurrency?: unknown;
@@ -26,6 +27,18 @@ type Workflow = {
 
 export function checkWorkflows(fetch: WorkflowFile, pages: WorkflowFile): Finding[] {
   return [...checkFetch(fetch), ...checkPages(pages)];
+}
+
+/** The branch the fetch workflow keeps the record on (its `ARCHIVE_BRANCH`), or null. */
+export function archiveBranchOf(fetch: WorkflowFile): string | null {
+  if (fetch.text === null) return null;
+  try {
+    const branch = (parse(fetch.text, { maxAliasCount: 100 }) as Workflow | null)?.env
+      ?.ARCHIVE_BRANCH;
+    return typeof branch === "string" && branch !== "" ? branch : null;
+  } catch {
+    return null;
+  }
 }
 
 function checkFetch(file: WorkflowFile): Finding[] {

@@ -37,6 +37,7 @@ describe("stet doctor", () => {
 
   it("exits 0 for a working setup and says what it checked", async () => {
     const repo = await repoWithCommit();
+    await git(repo, "checkout", "-q", "-b", "archive");
     const bare = await makeTempRepo("stet-doctor-origin-");
     repos.push(bare);
     await git(repo, "remote", "add", "origin", bare);
@@ -46,7 +47,8 @@ describe("stet doctor", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).not.toMatch(/^FIX/m);
     expect(run.stdout).toMatch(/^ok {4}config: .*stet\.config\.yaml: 1 outlets \(harbor\)$/m);
-    expect(run.stdout).toMatch(/^ok {4}repository: .*: branch main, 0 archived articles$/m);
+    expect(run.stdout).toMatch(/^ok {4}repository: .*: branch archive, 0 archived articles$/m);
+    expect(run.stdout).toContain("ok    archive: the record's branch archive is checked out here");
     expect(run.stdout).toContain(`ok    remote: origin is ${bare}`);
     expect(run.stdout).toContain(
       "ok    workflow fetch.yml: may push (permissions: contents: write)",
@@ -95,6 +97,21 @@ describe("stet doctor", () => {
       "FIX   outlet private: no article found: check feeds, sitemaps, urls and the articleUrl pattern",
     ]);
     expect(run.stdout).toMatch(/^stet doctor: 8 to fix, \d+ to look at$/m);
+  });
+
+  it("says where the record lives when the checkout is on another branch", async () => {
+    const repo = await repoWithCommit();
+    await cp(WORKFLOWS, join(repo, ".github/workflows"), { recursive: true });
+    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
+    const run = await runStet(["doctor", "--repo", repo]);
+    expect(run.stdout).toContain(
+      "warn  archive: there is no archive branch yet: the fetch workflow's first run creates it",
+    );
+    await git(repo, "branch", "archive");
+    const again = await runStet(["doctor", "--repo", repo]);
+    expect(again.stdout).toMatch(
+      /^warn {2}archive: the record lives on the branch archive, and .* has main checked out: .*--repo data$/m,
+    );
   });
 
   it("reports git lock files left by a killed run", async () => {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { checkWorkflows } from "../../src/doctor/check-workflows.ts";
+import { archiveBranchOf, checkWorkflows } from "../../src/doctor/check-workflows.ts";
 
 const read = (name: string) =>
   readFile(new URL(`../../.github/workflows/${name}`, import.meta.url), "utf8");
@@ -44,6 +44,12 @@ describe("checkWorkflows", () => {
         text: "cannot deploy: the deploy job needs `permissions: pages: write` and `id-token: write`",
       },
     ]);
+  });
+
+  it("reads the branch the fetch workflow keeps the record on", async () => {
+    expect(archiveBranchOf({ name: "fetch.yml", text: await read("fetch.yml") })).toBe("archive");
+    expect(archiveBranchOf({ name: "fetch.yml", text: "jobs: {}\n" })).toBeNull();
+    expect(archiveBranchOf({ name: "fetch.yml", text: null })).toBeNull();
   });
 
   it("reports missing and broken files", () => {
