@@ -186,16 +186,18 @@ describe("stet fetch on bad input", () => {
   });
 
   it("exits non-zero when no outlet could be checked, and says so in the job summary", async () => {
+    // A repository of its own: another test's run here would leave a status with a streak.
+    const dark = await makeTempRepo();
     const closedPort = await freePort();
-    const config = join(repo, "dark.yaml");
+    const config = join(dark, "dark.yaml");
     await writeFile(
       config,
       // Its own outlet id: the test above left a failing run of gone-dark in this repository's status.
       `fetch: { retries: 0 }\noutlets:\n  - id: all-dark\n    name: All Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n    allowPrivateAddresses: true\n`,
     );
-    const summary = join(repo, "step-summary.md");
+    const summary = join(dark, "step-summary.md");
     const run = await runStet(
-      ["fetch", "--repo", repo, "--config", config, "--now", times[0] ?? "", "--dry-run"],
+      ["fetch", "--repo", dark, "--config", config, "--now", times[0] ?? "", "--dry-run"],
       undefined,
       { GITHUB_STEP_SUMMARY: summary },
     );
@@ -206,6 +208,7 @@ describe("stet fetch on bad input", () => {
     const markdown = await readFile(summary, "utf8");
     expect(markdown).toContain("| all-dark | 0 | 0 | 0 | 0 | 1 | 0 | 1 |");
     expect(markdown).toContain("**Failed:** nothing could be checked");
+    await removeTempDir(dark);
   });
 
   it("commits nothing with --dry-run", async () => {
