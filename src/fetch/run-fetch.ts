@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArchivedArticle } from "../archive/article-file.ts";
 import { type CommitDetails, commitVersion } from "../archive/commit-version.ts";
+import { readTakedowns, takedownKey } from "../archive/takedowns.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
 import { ConfigError } from "../errors.ts";
 import { extract } from "../extract/extract.ts";
@@ -169,13 +170,20 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     return report;
   }
   const archive = await readArchive(context.git, outlet.id);
-  const discovery = await discoverArticles(outlet, client);
+  const discovery = await discoverArticles(outlet, client, {
+    deadline: context.deadline,
+    clock: context.clock,
+  });
   for (const problem of discovery.problems) {
     report.failed.push({ url: problem.split(": ")[0] ?? problem, reason: problem });
     say(problem);
   }
   report.sourcesRead = outlet.feeds.length + outlet.sitemaps.length - discovery.problems.length;
-  const discovered = discovery.urls.map((url) => state.aliases[url] ?? url);
+  // An article taken down with `stet takedown` is never archived again.
+  const takenDown = await readTakedowns(context.git.dir);
+  const discovered = discovery.urls
+    .map((url) => state.aliases[url] ?? url)
+    .filter((url) => !takenDown.has(takedownKey(url)));
   const fromFeeds = new Set(discovered);
   const plan = planChecks(
     [...archive.byUrl].map(([url, known]) => {
@@ -203,6 +211,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       url,
       HTML_TYPES,
       conditional ? { etag: remembered.etag, lastModified: remembered.lastModified } : undefined,
+      { allowPrivateAddresses: outlet.allowPrivateAddresses },
     );
     for (let attempt = 0; ; attempt++) {
       const observation = observePage(result, outlet);
@@ -229,7 +238,9 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       say(
         `${url} answered 304, but the archive does not hold the text it was seen with: fetching it again`,
       );
-      result = await client.get(url, HTML_TYPES);
+      result = await client.get(url, HTML_TYPES, undefined, {
+        allowPrivateAddresses: outlet.allowPrivateAddresses,
+      });
     }
   };
 

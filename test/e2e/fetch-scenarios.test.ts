@@ -58,6 +58,7 @@ outlets:
   - id: gazette
     name: The Scenario Gazette
     feeds: ["${server.origin}/feed.xml"]
+    allowPrivateAddresses: true
 ${outletExtra}`;
 }
 
@@ -336,7 +337,7 @@ describe("discovery", () => {
     server.route("/news/baths", { body: page() });
     const report = await pass(at(0));
     expect(report.failed.map((f) => f.reason)).toEqual([
-      `feed ${server.origin}/feed.xml: not a valid RSS or Atom feed`,
+      `feed ${server.origin}/feed.xml: not a valid RSS or Atom feed: its root element is <html>`,
     ]);
     expect(report.newArticles).toBe(1);
   });
