@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, mkdir, open, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { ArchiveError } from "../errors.ts";
+import { faultPoint } from "../fault-point.ts";
 
 /**
  * Writes `text` to `file` (relative to `repo`, e.g. `archive/harbor/news/vote.md`), creating its
@@ -30,6 +31,7 @@ export async function writeArchiveFile(repo: string, file: string, text: string)
     } finally {
       await handle.close();
     }
+    faultPoint("mid-archive-write");
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);

@@ -15,6 +15,8 @@ export interface Discovery {
   urls: string[];
   /** One line per feed or sitemap that could not be used, or not wholly. */
   problems: string[];
+  /** Feeds and sitemaps that answered with links (a capped one included). */
+  sourcesRead: number;
 }
 
 export interface DiscoveryOptions {
@@ -33,6 +35,7 @@ export async function discoverArticles(
   const { deadline = Number.POSITIVE_INFINITY, clock = systemClock } = options;
   const found: string[] = [];
   const problems: string[] = [];
+  let sourcesRead = 0;
   const sources = [
     ...outlet.feeds.map((url) => ({ url, kind: "feed" as const })),
     ...outlet.sitemaps.map((url) => ({ url, kind: "sitemap" as const })),
@@ -65,6 +68,7 @@ export async function discoverArticles(
       continue;
     }
     if (read.problem !== null) problems.push(`${source.kind} ${source.url}: ${read.problem}`);
+    sourcesRead++;
     for (const link of read.links) {
       const url = canonicalUrl(link, result.url);
       if (url) found.push(url);
@@ -77,5 +81,5 @@ export async function discoverArticles(
   const urls = [...new Set(found)].filter(
     (url) => !outlet.articleUrl || outlet.articleUrl.test(url),
   );
-  return { urls, problems };
+  return { urls, problems, sourcesRead };
 }

@@ -3,9 +3,8 @@
 // commit per new version, and what the state remembers. One outlet failing never stops the
 // others; what the pass could not reach in its time budget is reached next run.
 
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import type { ArchivedArticle } from "../archive/article-file.ts";
+import { chooseArchivePath } from "../archive/choose-archive-path.ts";
 import { type CommitDetails, commitVersion } from "../archive/commit-version.ts";
 import { readTakedowns, takedownKey } from "../archive/takedowns.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
@@ -79,9 +78,10 @@ export async function runFetch(options: FetchOptions): Promise<FetchRun> {
         ? Number.POSITIVE_INFINITY
         : clock.now() + options.maxMinutes * 60_000;
     const outlets = config.outlets.filter((o) => !options.outlet || o.id === options.outlet);
+    const takenDown = await readTakedowns(git.dir);
     const reports = await Promise.all(
       outlets.map((outlet) =>
-        fetchOutlet(outlet, { ...options, clock, git, state, client, serial, deadline }),
+        fetchOutlet(outlet, { ...options, clock, git, state, client, serial, deadline, takenDown }),
       ),
     );
     const status = nextStatus({
@@ -110,15 +110,14 @@ export async function runFetch(options: FetchOptions): Promise<FetchRun> {
 }
 
 // The run before this one died holding the fetch lock: whatever it was writing is not a version.
-// Git's own lock files from that run would fail every commit, and a file it wrote but did not
-// commit must not linger: the archive is put back as HEAD has it.
+// Git's own lock files from that run would fail every commit, and a file (or a temporary file) it
+// wrote but did not commit must not linger: the archive is put back as HEAD has it.
 async function recoverFromDeadRun(git: GitRepository, log: (line: string) => void): Promise<void> {
   const locks = await git.lockFiles();
   if (locks.length > 0) {
     await git.removeLockFiles(locks);
     log(`removed git lock files left by the run that died: ${locks.join(", ")}`);
   }
-  await rm(join(git.dir, ".stet", "tmp"), { recursive: true, force: true });
   if ((await git.head()) !== null) {
     await git.run(["reset", "-q", "HEAD", "--", "archive/"]).catch(() => undefined);
     await git.run(["checkout", "-q", "HEAD", "--", "archive/"]).catch(() => undefined);
@@ -128,6 +127,8 @@ async function recoverFromDeadRun(git: GitRepository, log: (line: string) => voi
 
 interface OutletContext extends FetchOptions {
   clock: Clock;
+  /** Keys of the canonical URLs taken down with `stet takedown`: never archived again. */
+  takenDown: Set<string>;
   git: GitRepository;
   state: FetchState;
   client: PoliteClient;
@@ -175,15 +176,20 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     clock: context.clock,
   });
   for (const problem of discovery.problems) {
-    report.failed.push({ url: problem.split(": ")[0] ?? problem, reason: problem });
+    // "feed https://…/feed.xml: why": the source, then the reason.
+    const split = problem.indexOf(": ");
+    report.failed.push(
+      split < 0
+        ? { url: problem, reason: problem }
+        : { url: problem.slice(0, split), reason: problem.slice(split + 2) },
+    );
     say(problem);
   }
-  report.sourcesRead = outlet.feeds.length + outlet.sitemaps.length - discovery.problems.length;
+  report.sourcesRead = discovery.sourcesRead;
   // An article taken down with `stet takedown` is never archived again.
-  const takenDown = await readTakedowns(context.git.dir);
   const discovered = discovery.urls
     .map((url) => state.aliases[url] ?? url)
-    .filter((url) => !takenDown.has(takedownKey(url)));
+    .filter((url) => !context.takenDown.has(takedownKey(url)));
   const fromFeeds = new Set(discovered);
   const plan = planChecks(
     [...archive.byUrl].map(([url, known]) => {
@@ -367,12 +373,20 @@ async function apply(decision: Decision, at: ApplyContext): Promise<void> {
     case "new-article":
     case "new-version": {
       report.checked++;
-      const file = entry?.file ?? freePath(at.archive, canonical, at.outlet.id);
-      if (file instanceof Error) {
-        report.failed.push({ url, reason: file.message });
-        say(`failed ${url}: ${file.message}`);
+      if (context.takenDown.has(takedownKey(canonical))) {
+        say(`not archived: ${canonical} was taken down (stet takedown)`);
+        remember();
         return;
       }
+      // A file at the article's own path that cannot be read is reported until someone fixes it,
+      // rather than the article starting a second history under another path.
+      const unreadable = at.archive.byFile.get(urlToArchivePath(canonical, at.outlet.id));
+      if (entry === null && unreadable instanceof Error) {
+        report.failed.push({ url, reason: unreadable.message });
+        say(`failed ${url}: ${unreadable.message}`);
+        return;
+      }
+      const file = entry?.file ?? chooseArchivePath(canonical, at.outlet.id, at.archive.taken);
       const version = await commit(entry, file, { url: canonical, ...outcome.article }, "version");
       if (version === null) return;
       faultPoint("after-commit");
@@ -417,14 +431,6 @@ async function record(
   const lastChange = kind === "version" ? now.getTime() : (known?.lastChange ?? now.getTime());
   archive.byUrl.set(url, { file, article, gone: gone ?? null, versions: version, lastChange });
   archive.byFile.set(file, url);
+  archive.taken.add(file);
   return version;
-}
-
-// The readable path, unless another URL already lives there: then the hashed one.
-function freePath(archive: Archive, url: string, outletId: string): string | Error {
-  const plain = urlToArchivePath(url, outletId);
-  const holder = archive.byFile.get(plain);
-  if (holder instanceof Error) return holder;
-  if (holder === undefined || holder === url) return plain;
-  return urlToArchivePath(url, outletId, true);
 }

@@ -157,6 +157,8 @@ describe("stet fetch on bad input", () => {
   beforeAll(async () => {
     outlet = await startFixtureOutlet({ pass: 1 });
     repo = await makeTempRepo();
+    // Every test here may read this config; the ones that change it write a file of their own.
+    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
   });
 
   afterAll(async () => {
@@ -165,15 +167,15 @@ describe("stet fetch on bad input", () => {
   });
 
   it("reports an unreachable outlet and one serving garbage, and the others go on", async () => {
-    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
     const config = await readFile(join(repo, "stet.config.yaml"), "utf8");
     const closedPort = await freePort();
+    const three = join(repo, "three-outlets.yaml");
     await writeFile(
-      join(repo, "stet.config.yaml"),
+      three,
       `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n    allowPrivateAddresses: true\n` +
         `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n    allowPrivateAddresses: true\n`,
     );
-    const run = await runStet(["fetch", "--repo", repo, "--now", times[0] ?? ""]);
+    const run = await runStet(["fetch", "--repo", repo, "--config", three, "--now", times[0] ?? ""]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(
