@@ -140,6 +140,8 @@ async function main(): Promise<number> {
         {
           id: "churn",
           name: "Churn evaluation",
+          // The pages are served on 127.0.0.1, which the fetch refuses unless an outlet opts in.
+          allowPrivateAddresses: true,
           urls: served.map((s) => `${origin}${encodeURI(s.path)}`),
         },
       ],
