@@ -108,10 +108,12 @@ export function detectTeaser(page: PageSignals, article: Article): HeldReason | 
   if (short && mostlyConsent(paragraphs)) return held("consent-wall", "consent wall");
   // A consent dialog the extractor did not take for the article: only when there is next to no
   // article, since a cookie banner sits beside many a short article.
-  const pageLines = page.pageLines.map(normalize);
-  const pageWords = countWords(pageLines.join("\n"));
-  if (bodyWords < NO_BODY_WORDS && pageWords < SHORT_PAGE_WORDS && mostlyConsent(pageLines)) {
-    return held("consent-wall", "consent wall");
+  if (bodyWords < NO_BODY_WORDS) {
+    const pageLines = page.pageLines.map(normalize);
+    const pageWords = countWords(pageLines.join("\n"));
+    if (pageWords < SHORT_PAGE_WORDS && mostlyConsent(pageLines)) {
+      return held("consent-wall", "consent wall");
+    }
   }
   return null;
 }
