@@ -1,10 +1,12 @@
-// Runs the real `stet` CLI (bin/stet.js) as a child process, asynchronously so that a fixture
-// server in the test's own process keeps answering while stet works.
+// Runs the real `stet` CLI as a child process, asynchronously so that a fixture server in the
+// test's own process keeps answering while stet works. It runs the sources (src/cli.ts through
+// tsx), not the compiled dist/, so a stale build never hides a change; test/e2e/compiled-cli.test.ts
+// checks the compiled bin.
 
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const BIN = fileURLToPath(new URL("../../bin/stet.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
 
 export interface StetRun {
   code: number;
@@ -14,7 +16,7 @@ export interface StetRun {
 
 export function runStet(args: string[], cwd?: string): Promise<StetRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: "1" },
     });
