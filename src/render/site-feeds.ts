@@ -36,7 +36,7 @@ export function siteFeeds(input: {
     ...outlets.map((o) => ({
       name: o.id,
       title: `changes at ${o.name}`,
-      page: urls.absolute({ kind: "outlet", outlet: o.id, page: 1 }),
+      page: urls.absolute({ kind: "outlet", outlet: o.id }),
       entries: changes.filter((c) => c.outlet === o.id),
       gone: gone.filter((g) => g.outlet === o.id),
       withOutlet: false,

@@ -6,7 +6,9 @@ import { BuildError } from "../errors.ts";
 /** A page or file of the site, by what it shows. */
 export type SiteRef =
   | { kind: "home" }
-  | { kind: "outlet"; outlet: string; page: number }
+  | { kind: "outlet"; outlet: string }
+  /** Articles first seen on `day` (YYYY-MM-DD, UTC); `part` ≥ 2 continues a busy day. */
+  | { kind: "day"; outlet: string; day: string; part: number }
   | { kind: "article"; outlet: string; slug: string }
   | { kind: "version"; outlet: string; slug: string; number: number }
   | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
@@ -64,7 +66,11 @@ export class SiteUrls {
       case "home":
         return [""];
       case "outlet":
-        return ref.page <= 1 ? [ref.outlet, ""] : [ref.outlet, "page", String(ref.page), ""];
+        return [ref.outlet, ""];
+      case "day":
+        return ref.part <= 1
+          ? [ref.outlet, "page", ref.day, ""]
+          : [ref.outlet, "page", ref.day, String(ref.part), ""];
       case "article":
         return [ref.outlet, ...ref.slug.split("/"), ""];
       case "version":
