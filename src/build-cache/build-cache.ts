@@ -1,30 +1,40 @@
-// The build cache on disk, in `<repo>/.stet/build-cache/`: a small head (which commit and which
-// inputs it was built from) read by every build, and a body (every article file's git changes,
-// and the state of the site the last build wrote) read only when there are new commits. The body
-// is written before the head, each through a temporary file, so a build that stops half-way
-// leaves the old cache whole; its digest is also written into the site folder's marker, which is
-// how a build knows the folder is the one the cache describes.
+// The build cache on disk, in `<repo>/.stet/build-cache/`:
+//   head.json      which commit and which inputs it was built from; read by every build.
+//   state.json     per article file, the key of its history and what the site shows of it
+//                  (compact), and a digest of each listing page and feed; read when the archive
+//                  has new commits.
+//   changes/XX.json  every git change of the article files whose path hashes to XX: read only
+//                  for the files a build must read again, and rewritten only for those.
+// Files are replaced through a temporary file and the head is written last, so a build that
+// stops half-way leaves the old cache whole. The state's digest is also written into the site
+// folder's marker, which is how a build knows the folder is the one the cache describes.
 
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogEntry } from "../history/parse-git-log.ts";
-import type { SiteState } from "../render/build-site.ts";
+import { ARTICLE_FILE } from "../history/read-archive-log.ts";
+import type { CompactRecords } from "../render/article-records.ts";
+import type { ArticleState, SiteState } from "../render/build-site.ts";
 import type { CacheHead } from "./cache-verdict.ts";
 
 /** Bump when the cache's shape changes: older caches are then discarded. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 const HEAD = "head.json";
-const BODY = "body.json";
+const STATE = "state.json";
+const CHANGES = "changes";
 
 /** One change of an article file: commit, time, blob, status (as in LogEntry). */
 type Change = [string, string, string, string];
 
-export interface CacheBody {
-  /** Every change of every article file (taken-down ones too), oldest first, by file. */
-  changes: Map<string, LogEntry[]>;
-  state: SiteState;
+/** An ArticleState as stored: outlet and slug come back from the file's path. */
+interface StoredArticle {
+  k: string;
+  n: number;
+  p?: string;
+  o?: string[];
+  r?: CompactRecords;
 }
 
 /** The cache head in `dir`, or null when there is none or it cannot be read. */
@@ -37,67 +47,153 @@ export async function readCacheHead(dir: string): Promise<CacheHead | null> {
   }
 }
 
-/** The cache body the head names, or null when it is missing or not the one the head names. */
-export async function readCacheBody(dir: string, head: CacheHead): Promise<CacheBody | null> {
+/** The site state the head names, or null when it is missing or not the one the head names. */
+export async function readCacheState(dir: string, head: CacheHead): Promise<SiteState | null> {
   let text: string;
   try {
-    text = await readFile(join(dir, BODY), "utf8");
+    text = await readFile(join(dir, STATE), "utf8");
   } catch {
     return null;
   }
   if (digestOf(text) !== head.body) return null;
-  const raw = JSON.parse(text) as { changes: Record<string, Change[]>; state: SiteState };
-  const changes = new Map<string, LogEntry[]>();
-  for (const [path, list] of Object.entries(raw.changes)) {
-    changes.set(
-      path,
-      list.map(([commit, time, blob, status]) => ({ commit, time, blob, status, path })),
-    );
+  const raw = JSON.parse(text) as {
+    articles: Record<string, StoredArticle>;
+    aggregates: Record<string, string>;
+  };
+  const articles: Record<string, ArticleState> = {};
+  for (const [file, a] of Object.entries(raw.articles)) {
+    const match = ARTICLE_FILE.exec(file);
+    articles[file] = {
+      key: a.k,
+      outlet: match?.[1] ?? "",
+      slug: match?.[2] ?? "",
+      notes: a.o ?? [],
+      problem: a.p ?? null,
+      versionCount: a.n,
+      records: a.r ?? null,
+    };
   }
-  return { changes, state: raw.state };
+  return { articles, aggregates: raw.aggregates };
 }
 
-/** The body as written to disk (keys in a fixed order) and its digest. */
-export function serializeCacheBody(body: CacheBody): { text: string; digest: string } {
-  const changes: Record<string, Change[]> = {};
-  for (const path of [...body.changes.keys()].sort()) {
-    changes[path] = (body.changes.get(path) ?? []).map((c) => [c.commit, c.time, c.blob, c.status]);
+/** The state as written to disk (keys in a fixed order) and its digest. */
+export function serializeCacheState(state: SiteState): { text: string; digest: string } {
+  const articles: Record<string, StoredArticle> = {};
+  for (const file of Object.keys(state.articles).sort()) {
+    const a = state.articles[file] as ArticleState;
+    articles[file] = {
+      k: a.key,
+      n: a.versionCount,
+      ...(a.problem === null ? {} : { p: a.problem }),
+      ...(a.notes.length === 0 ? {} : { o: a.notes }),
+      ...(a.records === null ? {} : { r: a.records }),
+    };
   }
-  const state: SiteState = {
-    articles: sortedKeys(body.state.articles),
-    aggregates: sortedKeys(body.state.aggregates),
-  };
-  const text = JSON.stringify({ changes, state });
+  const aggregates: Record<string, string> = {};
+  for (const file of Object.keys(state.aggregates).sort()) {
+    aggregates[file] = state.aggregates[file] as string;
+  }
+  const text = JSON.stringify({ articles, aggregates });
   return { text, digest: digestOf(text) };
 }
 
-/** Writes the body, then the head that names it. */
-export async function writeCache(dir: string, head: CacheHead, bodyText: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await replace(join(dir, BODY), bodyText);
-  await replace(join(dir, HEAD), `${JSON.stringify(head, null, 2)}\n`);
+/**
+ * The git changes of article files, kept in shards by a hash of the path: loads the shards of
+ * the files asked for, and writes back the shards of the files given new changes.
+ */
+export class ChangeShards {
+  readonly #dir: string;
+  readonly #loaded = new Map<string, Map<string, LogEntry[]>>();
+  readonly #dirty = new Set<string>();
+
+  constructor(cacheDir: string) {
+    this.#dir = join(cacheDir, CHANGES);
+  }
+
+  /** Every cached change of each file, oldest first (none for a file the cache never saw). */
+  async load(files: readonly string[]): Promise<Map<string, LogEntry[]>> {
+    const result = new Map<string, LogEntry[]>();
+    for (const file of files) {
+      const shard = await this.#shard(shardOf(file));
+      result.set(file, shard.get(file) ?? []);
+    }
+    return result;
+  }
+
+  /** Replaces the changes of `file` (written by `save`). */
+  async set(file: string, changes: LogEntry[]): Promise<void> {
+    const name = shardOf(file);
+    (await this.#shard(name)).set(file, changes);
+    this.#dirty.add(name);
+  }
+
+  /** Writes the shards that `set` changed. */
+  async save(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    for (const name of [...this.#dirty].sort()) {
+      const shard = this.#loaded.get(name) ?? new Map<string, LogEntry[]>();
+      const stored: Record<string, Change[]> = {};
+      for (const file of [...shard.keys()].sort()) {
+        stored[file] = (shard.get(file) ?? []).map((c) => [c.commit, c.time, c.blob, c.status]);
+      }
+      await replace(join(this.#dir, `${name}.json`), JSON.stringify(stored));
+    }
+    this.#dirty.clear();
+  }
+
+  async #shard(name: string): Promise<Map<string, LogEntry[]>> {
+    let shard = this.#loaded.get(name);
+    if (shard !== undefined) return shard;
+    shard = new Map();
+    try {
+      const stored = JSON.parse(await readFile(join(this.#dir, `${name}.json`), "utf8")) as Record<
+        string,
+        Change[]
+      >;
+      for (const [path, list] of Object.entries(stored)) {
+        shard.set(
+          path,
+          list.map(([commit, time, blob, status]) => ({ commit, time, blob, status, path })),
+        );
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    this.#loaded.set(name, shard);
+    return shard;
+  }
 }
 
-/** Updates only the head (the history moved on without touching the archive). */
+/** Empties the cache: a full build starts it again. */
+export async function clearCache(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Writes the state, then the head that names it (after ChangeShards.save). */
+export async function writeCacheState(
+  dir: string,
+  head: CacheHead,
+  stateText: string,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await replace(join(dir, STATE), stateText);
+  await writeCacheHead(dir, head);
+}
+
+/** Writes only the head (the history moved on without touching the archive). */
 export async function writeCacheHead(dir: string, head: CacheHead): Promise<void> {
   await replace(join(dir, HEAD), `${JSON.stringify(head, null, 2)}\n`);
 }
 
-/** Removes the cache (before a full build, so a failed one leaves none behind). */
-export async function clearCache(dir: string): Promise<void> {
-  await rm(join(dir, HEAD), { force: true });
+/** 256 shards: a one-version rebuild rewrites a few kilobytes, not every article's changes. */
+function shardOf(file: string): string {
+  return createHash("sha1").update(file).digest("hex").slice(0, 2);
 }
 
 async function replace(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, path);
-}
-
-function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
-  const sorted: Record<string, T> = {};
-  for (const key of Object.keys(record).sort()) sorted[key] = record[key] as T;
-  return sorted;
 }
 
 function digestOf(text: string): string {

@@ -1,6 +1,6 @@
 // What a build's output depends on besides the archive: stet's own code (and the versions of the
-// packages it uses), the templates and assets, and the site settings from the config. A build
-// cache made with other inputs is discarded, whatever its commit.
+// packages it uses), the templates and assets, and the site settings from the config (digested
+// by the build command). A build cache made with other inputs is discarded, whatever its commit.
 
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -12,6 +12,9 @@ export interface BuildInputs {
   /** stet's code (the compiled dist/ or the sources, whichever runs) and package versions. */
   code: string;
   templates: string;
+  /** The config file's bytes and --base-url: while they stay, so do the settings. */
+  config: string;
+  /** What pages show from the config (title, base URL, outlets, check periods). */
   settings: string;
 }
 
@@ -22,8 +25,10 @@ const PACKAGE_FILES = ["package.json", "package-lock.json"].map((name) =>
   fileURLToPath(new URL(`../../${name}`, import.meta.url)),
 );
 
-/** Digests the inputs; `settings` is everything from the config that pages show. */
-export async function buildInputs(templatesDir: string, settings: unknown): Promise<BuildInputs> {
+/** Digests stet's code and the templates. */
+export async function codeAndTemplates(
+  templatesDir: string,
+): Promise<Pick<BuildInputs, "code" | "templates">> {
   const code = createHash("sha1");
   await digestTree(code, CODE_DIR);
   for (const file of PACKAGE_FILES) {
@@ -32,11 +37,7 @@ export async function buildInputs(templatesDir: string, settings: unknown): Prom
   }
   const templates = createHash("sha1");
   await digestTree(templates, templatesDir);
-  return {
-    code: code.digest("base64url"),
-    templates: templates.digest("base64url"),
-    settings: createHash("sha1").update(JSON.stringify(settings)).digest("base64url"),
-  };
+  return { code: code.digest("base64url"), templates: templates.digest("base64url") };
 }
 
 /** Adds every file below `dir` (names and bytes, in a fixed order) to `hash`. */

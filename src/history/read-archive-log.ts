@@ -35,16 +35,22 @@ export async function readArchiveLog(repo: string, since?: string): Promise<LogE
   return parseGitLog(log).filter((entry) => ARTICLE_FILE.test(entry.path));
 }
 
-/** The commit HEAD points at, or null in a repository without commits. */
+/**
+ * The commit HEAD points at, or null in a repository without commits; fails, with advice, when
+ * `repo` is not a git working tree.
+ */
 export async function headCommit(repo: string): Promise<string | null> {
   try {
-    const { stdout } = await run("git", ["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
-      cwd: repo,
-    });
-    return stdout.trim();
+    const { stdout } = await run(
+      "git",
+      ["rev-parse", "--is-inside-work-tree", "--verify", "-q", "HEAD^{commit}"],
+      { cwd: repo },
+    );
+    return stdout.trim().split("\n").at(-1) ?? null;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 1) return null;
-    throw new ArchiveError(`cannot read HEAD of ${repo}: ${(error as Error).message}`, {
+    const { code, stdout } = error as { code?: unknown; stdout?: string };
+    if (code === 1 && String(stdout).startsWith("true")) return null;
+    throw new ArchiveError(`${repo} is not a git repository; create one with: git init ${repo}`, {
       cause: error,
     });
   }

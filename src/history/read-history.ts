@@ -22,7 +22,7 @@ export interface History {
 
 /** Reads every version of every article under `<repo>/archive/`. */
 export async function readHistory(repo: string): Promise<History> {
-  const source = historySource(repo, groupByFile(await readArchiveLog(repo)));
+  const source = logSource(repo, groupByFile(await readArchiveLog(repo)));
   const read = await source.read(source.articles.map((a) => a.file));
   const articles: ArticleHistory[] = [];
   const problems: HistoryProblem[] = [];
@@ -58,25 +58,28 @@ export function groupByFile(entries: readonly LogEntry[]): Map<string, LogEntry[
   return byFile;
 }
 
+/** The file as a build sees it, or null when its last change deletes it (a takedown). */
+export function articleRef(file: string, changes: readonly LogEntry[]): ArticleRef | null {
+  const match = ARTICLE_FILE.exec(file);
+  if (changes.at(-1)?.status === "D" || !match) return null;
+  return { file, outlet: match[1] ?? "", slug: match[2] ?? "", key: changesKey(changes) };
+}
+
 /**
- * The articles of `repo` whose changes are `byFile` (every change of each file, oldest first): a
- * file whose last change deletes it is taken down and left out.
+ * The articles of `repo`: `articles` are the current ones, and `changesOf` gives any of their
+ * files' every change, oldest first (from the log, or from the build cache).
  */
 export function historySource(
   repo: string,
-  byFile: ReadonlyMap<string, LogEntry[]>,
+  articles: readonly ArticleRef[],
+  changesOf: (files: readonly string[]) => Promise<ReadonlyMap<string, readonly LogEntry[]>>,
 ): HistorySource {
-  const articles: ArticleRef[] = [];
-  for (const [file, changes] of byFile) {
-    const match = ARTICLE_FILE.exec(file);
-    if (changes.at(-1)?.status === "D" || !match) continue;
-    articles.push({ file, outlet: match[1] ?? "", slug: match[2] ?? "", key: changesKey(changes) });
-  }
   return {
     articles,
     async read(files) {
       const read = new Map<string, ArticleRead>();
       if (files.length === 0) return read;
+      const byFile = await changesOf(files);
       const live = files.flatMap((file) =>
         (byFile.get(file) ?? []).filter((change) => change.status !== "D"),
       );
@@ -94,6 +97,16 @@ export function historySource(
       return read;
     },
   };
+}
+
+/** A source over a whole log, grouped by file. */
+export function logSource(repo: string, byFile: ReadonlyMap<string, LogEntry[]>): HistorySource {
+  const articles: ArticleRef[] = [];
+  for (const [file, changes] of byFile) {
+    const ref = articleRef(file, changes);
+    if (ref !== null) articles.push(ref);
+  }
+  return historySource(repo, articles, async () => byFile);
 }
 
 /** A digest of one file's changes: equal exactly when its history is the same. */

@@ -21,6 +21,7 @@ import {
   type GoneRecord,
   type PageBase,
 } from "./article-pages.ts";
+import { type CompactRecords, compactRecords, expandRecords } from "./article-records.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { listingPages } from "./listing-pages.ts";
 import {
@@ -44,14 +45,6 @@ import {
 /** Articles read from git (and held in memory) at a time: bounds a full build's memory. */
 const ARTICLES_PER_READ = 500;
 
-/** What listings and feeds need of one published article. */
-export interface ArticleRecords {
-  summary: ArticleSummary;
-  /** One per version, oldest first. */
-  changes: ChangeRecord[];
-  gone: GoneRecord | null;
-}
-
 /** What a build made of one article file, kept so the next build can skip it if unchanged. */
 export interface ArticleState {
   /** The article's `ArticleRef.key` when this was built. */
@@ -63,10 +56,11 @@ export interface ArticleState {
   /** Why it cannot be published whatever the other articles are; null when it can. */
   problem: string | null;
   versionCount: number;
-  /** Null when it is not published (a problem, or its pages would replace another's). */
-  records: ArticleRecords | null;
-  /** Every file its pages and feed occupy in the site folder. */
-  files: string[];
+  /**
+   * What listings and feeds need of it, compact; null when it is not published (a problem, or
+   * its pages would replace another's). A published article occupies `SiteUrls.articleFiles`.
+   */
+  records: CompactRecords | null;
 }
 
 /** Everything a build needs to know about the build before it (kept in the build cache). */
@@ -153,9 +147,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     ],
   };
   const writer = new SiteWriter(outDir, { fresh: previous === null });
+  // Nunjucks is loaded only when some page is to be rendered.
   let renderer: PageRenderer | undefined;
-  const render = async (kind: PageKind, page: PageBase) => {
+  const prepareRenderer = async () => {
     renderer ??= await createPageRenderer(chrome, templatesDir);
+  };
+  const render = (kind: PageKind, page: PageBase) => {
+    if (renderer === undefined) throw new Error("prepareRenderer first");
     return renderer(kind, page);
   };
 
@@ -174,11 +172,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     return prepared;
   };
 
-  /** Renders and writes one article; returns its records and files. */
-  const publish = async (ready: Prepared): Promise<Pick<ArticleState, "records" | "files">> => {
+  /** Renders and writes one article; returns its records. */
+  const publish = async (ready: Prepared): Promise<CompactRecords> => {
     const { history, diffs } = ready;
     const { outlet, slug } = history;
     const name = outletName.get(outlet) ?? outlet;
+    await prepareRenderer();
     const built = articlePages({
       history,
       outletName: name,
@@ -191,9 +190,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       files.push(file);
       await writer.write(file, content);
     };
-    await put(built.article.outputPath, await render("article", built.article));
-    for (const page of built.versions) await put(page.outputPath, await render("version", page));
-    for (const page of built.diffs) await put(page.outputPath, await render("diff", page));
+    await put(built.article.outputPath, render("article", built.article));
+    for (const page of built.versions) await put(page.outputPath, render("version", page));
+    for (const page of built.diffs) await put(page.outputPath, render("diff", page));
     await put(
       urls.file({ kind: "article-feed", outlet, slug }),
       atomFeed({
@@ -207,14 +206,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         emptyUpdated: EPOCH,
       }),
     );
-    return {
-      records: { summary: built.summary, changes: built.changes, gone: built.gone },
-      files,
-    };
+    const expected = urls.articleFiles(outlet, slug, history.versions.length);
+    if (files.sort().join("\n") !== expected.sort().join("\n")) {
+      // A page kind writing elsewhere would escape the clash checks and never be removed.
+      throw new BuildError(
+        `${history.file}: its pages are not the files SiteUrls.articleFiles lists; add new kinds of article page there.`,
+      );
+    }
+    return compactRecords({ summary: built.summary, changes: built.changes, gone: built.gone });
   };
 
-  const removeAll = async (files: readonly string[], keep: ReadonlySet<string> = new Set()) => {
-    for (const file of files) if (!keep.has(file)) await writer.remove(file);
+  /** Removes the files `old` had that the article does not have now (all, when `now` is null). */
+  const removeStale = async (old: ArticleState | undefined, now: ArticleState | null) => {
+    if (old === undefined || old.records === null) return;
+    const keep = new Set(
+      now === null || now.records === null
+        ? []
+        : urls.articleFiles(now.outlet, now.slug, now.versionCount),
+    );
+    for (const file of urls.articleFiles(old.outlet, old.slug, old.versionCount)) {
+      if (!keep.has(file)) await writer.remove(file);
+    }
   };
 
   const refs = [...source.articles].sort(byArticle);
@@ -236,14 +248,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       state.articles[ref.file] = current;
       if (current.problem !== null || clash !== null) {
         counts.skipped++;
-        if (old !== undefined && old.files.length > 0) counts.removed++;
-        await removeAll(old?.files ?? []);
+        if (old?.records) counts.removed++;
+        await removeStale(old, null);
         current.records = null;
-        current.files = [];
       } else if (fresh?.ready) {
         counts.rendered++;
-        Object.assign(current, await publish(fresh.ready));
-        await removeAll(old?.files ?? [], new Set(current.files));
+        current.records = await publish(fresh.ready);
+        await removeStale(old, current);
       } else if (current.records !== null) {
         counts.unchanged++;
       } else {
@@ -255,7 +266,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       const current = state.articles[file] as ArticleState;
       if (again.ready === null) continue;
       counts.rendered++;
-      Object.assign(current, await publish(again.ready), { notes: again.state.notes });
+      current.records = await publish(again.ready);
+      current.notes = again.state.notes;
     }
     if (refs.length > perRead) {
       log(
@@ -265,8 +277,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   for (const [file, old] of Object.entries(before)) {
     if (state.articles[file] !== undefined) continue;
-    if (old.files.length > 0) counts.removed++;
-    await removeAll(old.files);
+    if (old.records !== null) counts.removed++;
+    await removeStale(old, null);
   }
   log(
     `articles: ${count(counts.rendered)} rendered, ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} left out, ${count(counts.removed)} removed`,
@@ -277,8 +289,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const changes: ChangeRecord[] = [];
   const gone: GoneRecord[] = [];
   for (const ref of refs) {
-    const records = state.articles[ref.file]?.records;
-    if (!records) continue;
+    const article = state.articles[ref.file];
+    if (!article?.records) continue;
+    const records = expandRecords(article.records, {
+      outlet: article.outlet,
+      slug: article.slug,
+      outletName: outletName.get(article.outlet) ?? article.outlet,
+      urls,
+    });
     summaries.push(records.summary);
     changes.push(...records.changes);
     if (records.gone !== null) gone.push(records.gone);
@@ -304,7 +322,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   ];
   for (const [kind, page] of pages) {
     await aggregate(page.outputPath, digestOf(kind, JSON.stringify(page)), () =>
-      render(kind, page),
+      prepareRenderer().then(() => render(kind, page)),
     );
   }
   for (const feed of siteFeeds({ outlets, changes, gone, urls, siteTitle: site.title })) {
@@ -326,7 +344,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     articles: counts,
     aggregates: { total: aggregates, rendered: renderedAggregates },
     files: writer.counts,
-    siteFiles: Object.values(state.articles).reduce((sum, a) => sum + a.files.length, aggregates),
+    siteFiles: Object.values(state.articles).reduce(
+      (sum, a) => sum + (a.records === null ? 0 : urls.articleFileCount(a.versionCount)),
+      aggregates,
+    ),
   };
 
   /** Checks one article read from git and diffs its versions. Pure apart from `read`'s content. */

@@ -228,15 +228,24 @@ export function byNewest(a: ChangeRecord, b: ChangeRecord): number {
   );
 }
 
-/** The first `count` items in `order`, without sorting the whole list. */
+/**
+ * The first `count` items in `order`, as sorting the whole list and taking them would give, but
+ * without sorting it: each item is checked against the last one kept, then placed by bisection.
+ */
 export function newest<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
   const kept: T[] = [];
   if (count < 1) return kept;
   for (const item of items) {
     if (kept.length === count && order(item, kept[count - 1] as T) >= 0) continue;
-    let at = kept.length;
-    while (at > 0 && order(item, kept[at - 1] as T) < 0) at--;
-    kept.splice(at, 0, item);
+    // The first position whose item sorts after `item`: equal items keep their input order.
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (order(item, kept[mid] as T) < 0) high = mid;
+      else low = mid + 1;
+    }
+    kept.splice(low, 0, item);
     if (kept.length > count) kept.pop();
   }
   return kept;

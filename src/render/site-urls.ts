@@ -55,6 +55,30 @@ export class SiteUrls {
     return this.#base.pathname + this.#segments(ref).map(encodeURIComponent).join("/");
   }
 
+  /**
+   * Every file one article's pages and feed occupy: its history page and feed, a page per
+   * version and per consecutive diff. The one list of them: a build checks that an article writes
+   * exactly these, claims them against other articles, and removes them when it is taken down.
+   */
+  articleFiles(outlet: string, slug: string, versionCount: number): string[] {
+    const files = [
+      this.file({ kind: "article", outlet, slug }),
+      this.file({ kind: "article-feed", outlet, slug }),
+    ];
+    for (let number = 1; number <= versionCount; number++) {
+      files.push(this.file({ kind: "version", outlet, slug, number }));
+      if (number > 1) {
+        files.push(this.file({ kind: "diff", outlet, slug, from: number - 1, to: number }));
+      }
+    }
+    return files;
+  }
+
+  /** How many files `articleFiles` lists, without listing them. */
+  articleFileCount(versionCount: number): number {
+    return 2 * versionCount + 1;
+  }
+
   /** The absolute URL, as feeds need it. */
   absolute(ref: SiteRef): string {
     return this.#base.origin + this.href(ref);

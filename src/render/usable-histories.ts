@@ -136,18 +136,23 @@ export class PageClaims {
 
   /** Claims the article's paths and returns null, or returns why it cannot have them. */
   claim(outlet: string, slug: string, versionCount: number): string | null {
-    const claimed = pagesOf(this.#urls, outlet, slug, versionCount);
-    const clash = claimed.find(
-      (file) =>
-        this.#files.has(file) ||
-        this.#dirs.has(file) ||
-        ancestors(file).some((d) => this.#files.has(d)),
-    );
-    if (clash !== undefined) return `its page ${clash} would replace another article's page`;
-    for (const file of claimed) {
-      this.#files.add(file);
-      for (const dir of ancestors(file)) this.#dirs.add(dir);
+    const files = this.#urls.articleFiles(outlet, slug, versionCount);
+    // The folders the files sit in; the files share most of them, so each is walked up only
+    // until a folder already seen.
+    const dirs = new Set<string>();
+    for (const file of files) {
+      for (let i = file.lastIndexOf("/"); i > 0; i = file.lastIndexOf("/", i - 1)) {
+        const dir = file.slice(0, i);
+        if (dirs.has(dir)) break;
+        dirs.add(dir);
+      }
     }
+    const clash =
+      files.find((file) => this.#files.has(file) || this.#dirs.has(file)) ??
+      [...dirs].find((dir) => this.#files.has(dir));
+    if (clash !== undefined) return `its page ${clash} would replace another article's page`;
+    for (const file of files) this.#files.add(file);
+    for (const dir of dirs) this.#dirs.add(dir);
     return null;
   }
 }
@@ -194,25 +199,6 @@ function revertProblem(versions: readonly Version[], i: number): string | null {
     return "the headline is the same as the previous version's";
   }
   return null;
-}
-
-/** Every file the article's pages and feed occupy. */
-function pagesOf(urls: SiteUrls, outlet: string, slug: string, versionCount: number): string[] {
-  const files = [
-    urls.file({ kind: "article", outlet, slug }),
-    urls.file({ kind: "article-feed", outlet, slug }),
-  ];
-  for (let number = 1; number <= versionCount; number++) {
-    files.push(urls.file({ kind: "version", outlet, slug, number }));
-    if (number > 1)
-      files.push(urls.file({ kind: "diff", outlet, slug, from: number - 1, to: number }));
-  }
-  return files;
-}
-
-function ancestors(file: string): string[] {
-  const parts = file.split("/");
-  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 
 function compare(a: string, b: string): number {

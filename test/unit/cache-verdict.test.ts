@@ -5,7 +5,7 @@ import {
   type VerdictInput,
 } from "../../src/build-cache/cache-verdict.ts";
 
-const inputs = { code: "code1", templates: "tpl1", settings: "set1" };
+const inputs = { code: "code1", templates: "tpl1", config: "cfg1", settings: "set1" };
 const head: CacheHead = { format: 1, inputs, commit: "a".repeat(40), body: "body1" };
 
 function verdict(change: Partial<VerdictInput>, descends = true) {

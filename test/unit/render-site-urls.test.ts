@@ -62,4 +62,19 @@ describe("SiteUrls", () => {
     expect(() => new SiteUrls("ftp://example.org/repo/")).toThrow(BuildError);
     expect(() => new SiteUrls("https://example.github.io/repo")).toThrow(/ending with "\/"/);
   });
+
+  it("lists an article's files: history page, feed, a page per version and per diff", () => {
+    expect(urls.articleFiles("harbor", "news/vote", 3)).toEqual([
+      "harbor/news/vote/index.html",
+      "harbor/news/vote/feed.atom",
+      "harbor/news/vote/v1/index.html",
+      "harbor/news/vote/v2/index.html",
+      "harbor/news/vote/diff/1..2/index.html",
+      "harbor/news/vote/v3/index.html",
+      "harbor/news/vote/diff/2..3/index.html",
+    ]);
+    for (const n of [1, 2, 7, 60]) {
+      expect(urls.articleFileCount(n)).toBe(urls.articleFiles("harbor", "a", n).length);
+    }
+  });
 });
