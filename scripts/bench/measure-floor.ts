@@ -6,8 +6,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { GitRepository } from "../../src/git/repository.ts";
 import { readArchiveLog } from "../../src/history/read-archive-log.ts";
-import { readBlobs } from "../../src/history/read-blobs.ts";
 
 export interface FloorMeasurement {
   /** git log plus git cat-file of every version. */
@@ -23,11 +23,9 @@ const BATCH = 2_000;
 
 export async function measureFloor(repo: string, site: string): Promise<FloorMeasurement> {
   let started = performance.now();
-  const entries = await readArchiveLog(repo);
-  await readBlobs(
-    repo,
-    entries.filter((e) => e.status !== "D").map((e) => e.blob),
-  );
+  const git = await GitRepository.open(repo);
+  const entries = await readArchiveLog(git);
+  await git.readBlobs(entries.filter((e) => e.status !== "D").map((e) => e.blob));
   const gitSeconds = (performance.now() - started) / 1000;
 
   const files = (await readdir(site, { recursive: true, withFileTypes: true }))

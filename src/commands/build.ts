@@ -19,8 +19,9 @@ import {
 import { type CacheHead, cacheVerdict } from "../build-cache/cache-verdict.ts";
 import { type BuildInputs, codeAndTemplates } from "../build-cache/inputs-digest.ts";
 import { UsageError } from "../errors.ts";
+import { GitRepository } from "../git/repository.ts";
 import type { LogEntry } from "../history/parse-git-log.ts";
-import { headCommit, isAncestorOfHead, readArchiveLog } from "../history/read-archive-log.ts";
+import { isAncestorOfHead, readArchiveLog } from "../history/read-archive-log.ts";
 import type { BuildSiteResult, SiteState } from "../render/build-site.ts";
 import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
 import { TEMPLATES_DIR } from "../render/page-renderer.ts";
@@ -77,14 +78,15 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
         ? head.inputs.settings
         : (await settings()).digest,
   };
-  const commit = (await headCommit(options.repo)) ?? "";
+  const git = await GitRepository.open(options.repo);
+  const commit = (await git.head()) ?? "";
   let verdict = await cacheVerdict({
     head,
     format: CACHE_FORMAT,
     inputs,
     commit,
     siteBuild: await readSiteBuild(outDir),
-    descends: () => isAncestorOfHead(options.repo, head?.commit ?? ""),
+    descends: () => isAncestorOfHead(git, head?.commit ?? ""),
   });
   if (verdict.kind === "same" && head !== null) {
     log(`nothing new since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`);
@@ -97,7 +99,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let changesOf: (files: readonly string[]) => Promise<Map<string, LogEntry[]>> = async () =>
     new Map();
   if (verdict.kind === "since" && head !== null) {
-    const newer = await readArchiveLog(options.repo, verdict.since);
+    const newer = await readArchiveLog(git, verdict.since);
     if (newer.length === 0) {
       await writeCacheHead(cacheDir, { ...head, inputs, commit });
       log(`no archive change since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`);
@@ -120,7 +122,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     await clearCache(cacheDir);
     previous = null;
     const { groupByFile, articleRef } = await import("../history/read-history.ts");
-    const byFile = groupByFile(await readArchiveLog(options.repo));
+    const byFile = groupByFile(await readArchiveLog(git));
     articles = [];
     for (const [file, changes] of byFile) {
       const ref = articleRef(file, changes);
@@ -135,7 +137,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const { site, outlets, checkDays, outletCheckDays } = await settings();
   log(`history: ${articles.length.toLocaleString("en-US")} articles`);
   const result = await buildSite({
-    source: historySource(options.repo, articles, changesOf),
+    source: historySource(git, articles, changesOf),
     outlets,
     site,
     outDir,

@@ -3,6 +3,7 @@
 // through a HistorySource, which reads the text of only the articles it asks for.
 
 import { createHash } from "node:crypto";
+import type { GitRepository } from "../git/repository.ts";
 import type {
   ArticleHistory,
   ArticleRead,
@@ -13,16 +14,15 @@ import type {
 import { assembleHistory } from "./assemble-history.ts";
 import type { LogEntry } from "./parse-git-log.ts";
 import { ARTICLE_FILE, readArchiveLog } from "./read-archive-log.ts";
-import { readBlobs } from "./read-blobs.ts";
 
 export interface History {
   articles: ArticleHistory[];
   problems: HistoryProblem[];
 }
 
-/** Reads every version of every article under `<repo>/archive/`. */
-export async function readHistory(repo: string): Promise<History> {
-  const source = logSource(repo, groupByFile(await readArchiveLog(repo)));
+/** Reads every version of every article under `archive/` in the repository. */
+export async function readHistory(git: GitRepository): Promise<History> {
+  const source = logSource(git, groupByFile(await readArchiveLog(git)));
   const read = await source.read(source.articles.map((a) => a.file));
   const articles: ArticleHistory[] = [];
   const problems: HistoryProblem[] = [];
@@ -66,11 +66,11 @@ export function articleRef(file: string, changes: readonly LogEntry[]): ArticleR
 }
 
 /**
- * The articles of `repo`: `articles` are the current ones, and `changesOf` gives any of their
+ * The articles of the repository: `articles` are the current ones, and `changesOf` gives any of their
  * files' every change, oldest first (from the log, or from the build cache).
  */
 export function historySource(
-  repo: string,
+  git: GitRepository,
   articles: readonly ArticleRef[],
   changesOf: (files: readonly string[]) => Promise<ReadonlyMap<string, readonly LogEntry[]>>,
 ): HistorySource {
@@ -83,10 +83,7 @@ export function historySource(
       const live = files.flatMap((file) =>
         (byFile.get(file) ?? []).filter((change) => change.status !== "D"),
       );
-      const texts = await readBlobs(
-        repo,
-        live.map((change) => change.blob),
-      );
+      const texts = await git.readBlobs(live.map((change) => change.blob));
       const textOf = new Map(live.map((change, index) => [change, texts[index] ?? ""]));
       for (const file of files) {
         read.set(
@@ -100,13 +97,16 @@ export function historySource(
 }
 
 /** A source over a whole log, grouped by file. */
-export function logSource(repo: string, byFile: ReadonlyMap<string, LogEntry[]>): HistorySource {
+export function logSource(
+  git: GitRepository,
+  byFile: ReadonlyMap<string, LogEntry[]>,
+): HistorySource {
   const articles: ArticleRef[] = [];
   for (const [file, changes] of byFile) {
     const ref = articleRef(file, changes);
     if (ref !== null) articles.push(ref);
   }
-  return historySource(repo, articles, async () => byFile);
+  return historySource(git, articles, async () => byFile);
 }
 
 /** A digest of one file's changes: equal exactly when its history is the same. */

@@ -7,6 +7,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const CLI = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
+// Resolved here: the child may run in a folder where `tsx` cannot be found.
+const TSX = import.meta.resolve("tsx");
 
 export interface StetRun {
   code: number;
@@ -14,11 +16,18 @@ export interface StetRun {
   stderr: string;
 }
 
-export function runStet(args: string[], cwd?: string): Promise<StetRun> {
+/** Runs `stet args…` in `cwd`, with `env` added to (and overriding) the test's environment. */
+export function runStet(
+  args: string[],
+  cwd?: string,
+  env: Record<string, string> = {},
+): Promise<StetRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+    // Outside GitHub Actions whatever runs the tests: stet prints annotations only there.
+    const { GITHUB_ACTIONS: _actions, GITHUB_STEP_SUMMARY: _summary, ...inherited } = process.env;
+    const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...inherited, NO_COLOR: "1", ...env },
     });
     let stdout = "";
     let stderr = "";
