@@ -168,6 +168,21 @@ describe("stet build from its cache", () => {
     expect((await build(repo, site)).lines[0]).toMatch(/^nothing new since commit/);
   });
 
+  it("adds its figures to the job summary when GitHub Actions names one", async () => {
+    const summary = join(tmp, "step-summary.md");
+    await writeFile(summary, "earlier step\n");
+    process.env.GITHUB_STEP_SUMMARY = summary;
+    try {
+      await build(repo, site);
+    } finally {
+      delete process.env.GITHUB_STEP_SUMMARY;
+    }
+    const text = await readFile(summary, "utf8");
+    expect(text).toMatch(/^earlier step\n### stet build\n\n\| \| \|\n\|---\|---\|\n/);
+    expect(text).toContain("| build | nothing new |");
+    expect(text).toContain("| files written / deleted | 0 / 0 |");
+  });
+
   it("renders only what new versions and a new article change, and matches a full build", async () => {
     await commitVersions({
       "archive/harbor/news/ferry.md": ferry(4),

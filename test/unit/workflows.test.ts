@@ -227,6 +227,25 @@ describe("pages workflow", () => {
     );
   });
 
+  it("builds incrementally: restores the last site and build cache before the build, saves them after", () => {
+    const build = pages.workflow.jobs.build as Job;
+    const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate);
+    const paths = "site\ndata/.stet/build-cache\n";
+    const key = "stet-site-${{ github.run_id }}-${{ github.run_attempt }}";
+    const restore = build.steps[at((s) => s.id === "site-cache")];
+    expect(restore?.uses?.split("@")[0]).toBe("actions/cache/restore");
+    expect(restore?.with).toEqual({ path: paths, key, "restore-keys": "stet-site-" });
+    const saveAt = at(
+      (s) => s.uses?.startsWith("actions/cache/save") === true && s.with?.path === paths,
+    );
+    expect(build.steps[saveAt]?.with).toEqual({ path: paths, key });
+    const buildAt = at((s) => s.run?.startsWith("npx stet build") === true);
+    expect(at((s) => s.id === "site-cache")).toBeLessThan(buildAt);
+    expect(buildAt).toBeLessThan(saveAt);
+    // The figures go to the job summary: stet build writes them where GITHUB_STEP_SUMMARY says.
+    expect(pages.text).not.toContain("GITHUB_STEP_SUMMARY");
+  });
+
   it("gives each job only the permissions it needs, and the deploy a timeout", () => {
     expect(pages.workflow.permissions).toEqual({});
     expect(pages.workflow.jobs.build?.permissions).toEqual({ contents: "read", pages: "read" });
