@@ -58,7 +58,8 @@ function lint(pattern: string, cwd: string): { status: number | null; output: st
 const fetch = read("fetch.yml");
 const pages = read("pages.yml");
 const ci = read("ci.yml");
-const ALL = [fetch, pages, ci];
+const s3 = read("publish-s3.yml");
+const ALL = [fetch, pages, ci, s3];
 
 function step(workflow: Workflow, id: string): Step {
   const found = steps(workflow).find((s) => s.id === id);
@@ -264,6 +265,33 @@ describe("pages workflow", () => {
   });
 });
 
+describe("publish-s3 workflow", () => {
+  const job = s3.workflow.jobs.publish as Job & { if?: string };
+
+  it("stays off until the repository names a bucket, and reads the repository only", () => {
+    expect(job.if).toBe("vars.STET_S3_TARGET != ''");
+    expect(s3.workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: "read" });
+    expect(s3.workflow.concurrency).toEqual({ group: "publish-s3", "cancel-in-progress": false });
+  });
+
+  it("builds incrementally from its own site cache, then syncs with the tested script", () => {
+    const restore = uses(s3.workflow, "actions/cache/restore")[0];
+    const save = uses(s3.workflow, "actions/cache/save")[0];
+    expect(restore?.with?.["restore-keys"]).toBe("stet-s3-site-");
+    expect(save?.with?.path).toBe("site\ndata/.stet/build-cache\n");
+    const commands = runs(s3.workflow);
+    expect(commands).toContain(
+      'npx stet build --repo data --config stet.config.yaml --out site --base-url "$SITE_URL"',
+    );
+    expect(commands).toContain('sh scripts/publish-s3.sh site "stet:$TARGET"');
+    const sync = job.steps.at(-1);
+    expect(sync?.run).toBe('sh scripts/publish-s3.sh site "stet:$TARGET"');
+    // Keys come from secrets, never from the workflow text.
+    expect(s3.text).toContain("${{ secrets.STET_S3_SECRET_ACCESS_KEY }}");
+  });
+});
+
 describe("ci workflow", () => {
   it("runs npm ci and then npm test on every push and pull request, on Node 24 and 20", () => {
     expect(Object.keys(ci.workflow.on).sort()).toEqual(["pull_request", "push"]);
@@ -278,6 +306,7 @@ describe("all workflows", () => {
     for (const s of [
       ...uses(fetch.workflow, "actions/setup-node"),
       ...uses(pages.workflow, "actions/setup-node"),
+      ...uses(s3.workflow, "actions/setup-node"),
     ]) {
       expect(s.with?.["node-version"]).toBe(24);
     }
@@ -311,12 +340,12 @@ describe("all workflows", () => {
     }
   });
 
-  // One actionlint run (it is slow) over copies of the three workflows and a broken fourth: the
-  // real ones pass, and the broken one shows that actionlint reads them (npm run lint runs it too).
+  // One actionlint run (it is slow) over copies of the workflows and a broken one: the real ones
+  // pass, and the broken one shows that actionlint reads them (npm run lint runs it too).
   it("pass actionlint, which catches a reference to a step that does not exist", () => {
     const dir = mkdtempSync(join(tmpdir(), "stet-actionlint-"));
     try {
-      for (const name of ["fetch.yml", "pages.yml", "ci.yml"]) {
+      for (const name of ["fetch.yml", "pages.yml", "ci.yml", "publish-s3.yml"]) {
         writeFileSync(join(dir, name), readFileSync(join(WORKFLOWS, name)));
       }
       writeFileSync(
@@ -324,7 +353,7 @@ describe("all workflows", () => {
         fetch.text.replace("steps.push.outcome", "steps.pushed.outcome"),
       );
       const { status, output } = lint("*.yml", dir);
-      expect(output).toContain("Checking 4 workflow file(s)...");
+      expect(output).toContain("Checking 5 workflow file(s)...");
       expect(output).toContain('property "pushed" is not defined');
       const findings = output.split("\n").filter((line) => /^\S+\.yml:\d+:\d+ /.test(line));
       expect(findings.length).toBeGreaterThan(0);
