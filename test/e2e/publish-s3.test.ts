@@ -19,6 +19,7 @@ const SCRIPT = fileURLToPath(new URL("../../scripts/publish-s3.sh", import.meta.
 
 let tmp: string;
 let site: string;
+let prefix: string;
 let server: S3rver;
 let endpoint: string;
 
@@ -35,6 +36,21 @@ async function put(file: string, text: string): Promise<void> {
   await writeFile(join(site, file), text);
 }
 
+/** A small site like the one stet builds, in a folder (and a bucket prefix) of its own. */
+async function freshSite(name: string): Promise<void> {
+  site = join(tmp, name);
+  prefix = name;
+  await put("index.html", "<!DOCTYPE html><title>Home</title>\n");
+  await put("harbor/news/ferry/index.html", "<!DOCTYPE html><title>Ferry</title>\n");
+  await put("harbor/news/ferry/feed.atom", "<feed/>\n");
+  await put("feeds/all.atom", "<feed/>\n");
+  await put("assets/style.css", "body { margin: 0 }\n");
+  await put("api/harbor.json", '{"outlet":"harbor"}\n');
+  await put("pagefind/pagefind.js", "export {};\n");
+  await put("pagefind/index/en_1a2b.pf_index", "\u0000binary");
+  await put(".stet-site.json", '{"generator":"stet"}\n');
+}
+
 /** Runs the publish script; returns rclone's log lines that name a file. */
 async function publish(): Promise<string[]> {
   const env = {
@@ -48,7 +64,7 @@ async function publish(): Promise<string[]> {
     RCLONE_CONFIG_STET_ACCESS_KEY_ID: "S3RVER",
     RCLONE_CONFIG_STET_SECRET_ACCESS_KEY: "S3RVER",
   };
-  const { stdout, stderr } = await run("sh", [SCRIPT, site, "stet:site"], { env });
+  const { stdout, stderr } = await run("sh", [SCRIPT, site, `stet:site/${prefix}`], { env });
   return `${stdout}${stderr}`
     .split("\n")
     .filter((line) => /: (Copied|Deleted|Updated)/.test(line))
@@ -57,13 +73,12 @@ async function publish(): Promise<string[]> {
 }
 
 async function head(file: string): Promise<{ status: number; type: string | null }> {
-  const response = await fetch(`${endpoint}/site/${file}`, { method: "HEAD" });
+  const response = await fetch(`${endpoint}/site/${prefix}/${file}`, { method: "HEAD" });
   return { status: response.status, type: response.headers.get("content-type") };
 }
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "stet-publish-s3-"));
-  site = join(tmp, "site");
   const port = await freePort();
   endpoint = `http://127.0.0.1:${port}`;
   server = new S3rver({
@@ -74,15 +89,6 @@ beforeAll(async () => {
     configureBuckets: [{ name: "site", configs: [] }],
   });
   await server.run();
-  await put("index.html", "<!DOCTYPE html><title>Home</title>\n");
-  await put("harbor/news/ferry/index.html", "<!DOCTYPE html><title>Ferry</title>\n");
-  await put("harbor/news/ferry/feed.atom", "<feed/>\n");
-  await put("feeds/all.atom", "<feed/>\n");
-  await put("assets/style.css", "body { margin: 0 }\n");
-  await put("api/harbor.json", '{"outlet":"harbor"}\n');
-  await put("pagefind/pagefind.js", "export {};\n");
-  await put("pagefind/index/en_1a2b.pf_index", "\u0000binary");
-  await put(".stet-site.json", '{"generator":"stet"}\n');
 }, 60_000);
 
 afterAll(async () => {
@@ -92,6 +98,7 @@ afterAll(async () => {
 
 describe("publishing the site to S3-compatible storage", () => {
   it("uploads every file of the site but the marker, each with its content type", async () => {
+    await freshSite("first");
     const log = await publish();
     expect(log).toHaveLength(8);
     expect(await head("index.html")).toEqual({ status: 200, type: "text/html; charset=utf-8" });
@@ -110,6 +117,8 @@ describe("publishing the site to S3-compatible storage", () => {
   });
 
   it("uploads only what changed and deletes what the site no longer has", async () => {
+    await freshSite("second");
+    expect(await publish()).toHaveLength(8);
     await put("index.html", "<!DOCTYPE html><title>Home, again</title>\n");
     await put("feeds/all.atom", "<feed><entry/></feed>\n");
     await rm(join(site, "harbor"), { recursive: true });
