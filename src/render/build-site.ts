@@ -147,7 +147,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     ],
   };
   const writer = new SiteWriter(outDir, { fresh: previous === null });
-  // Nunjucks is loaded only when some page is to be rendered.
+  // Eleventy is loaded only when some page is to be rendered.
   let renderer: PageRenderer | undefined;
   const prepareRenderer = async () => {
     renderer ??= await createPageRenderer(chrome, templatesDir);
@@ -190,9 +190,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       files.push(file);
       await writer.write(file, content);
     };
-    await put(built.article.outputPath, render("article", built.article));
-    for (const page of built.versions) await put(page.outputPath, render("version", page));
-    for (const page of built.diffs) await put(page.outputPath, render("diff", page));
+    await put(built.article.outputPath, await render("article", built.article));
+    for (const page of built.versions) await put(page.outputPath, await render("version", page));
+    for (const page of built.diffs) await put(page.outputPath, await render("diff", page));
     await put(
       urls.file({ kind: "article-feed", outlet, slug }),
       atomFeed({

@@ -1,9 +1,11 @@
-// Renders page data to HTML with the site's Nunjucks templates: each kind of page has its template
-// in `templates/_includes/pages/<kind>.njk`, compiled once per build and then rendered once per
-// page. Nunjucks is loaded only when a build has a page to render, and it autoescapes everything.
+// Renders page data to HTML with Eleventy and the site's Nunjucks templates: each kind of page has
+// its template in `templates/_includes/pages/<kind>.njk`, compiled once per build by Eleventy's
+// Render plugin (Eleventy's own Nunjucks set-up: autoescaping, `_includes/` as the include path)
+// and rendered once per page, so a build holds no more than the page it is writing. Eleventy is
+// loaded only when a build has a page to render: a build with nothing new never pays its import.
 
 import { fileURLToPath } from "node:url";
-import type { Environment, Template } from "nunjucks";
+import type { CompiledTemplate } from "@11ty/eleventy";
 import { BuildError } from "../errors.ts";
 import type { Link, PageBase } from "./article-pages.ts";
 
@@ -23,28 +25,28 @@ export interface SiteChrome {
 }
 
 /** Renders one page's data with its kind's template. */
-export type PageRenderer = (kind: PageKind, page: PageBase) => string;
+export type PageRenderer = (kind: PageKind, page: PageBase) => Promise<string>;
 
 /** A renderer for pages inside `chrome`, reading the templates from `templatesDir`. */
 export async function createPageRenderer(
   chrome: SiteChrome,
   templatesDir = TEMPLATES_DIR,
 ): Promise<PageRenderer> {
-  const nunjucks = (await import("nunjucks")).default;
+  const { RenderPlugin } = await import("@11ty/eleventy");
+  const manager = new RenderPlugin.RenderManager();
+  manager.templateConfig.directories.setInput(templatesDir);
+  await manager.init();
   const includes = `${templatesDir.replace(/\/$/, "")}/_includes`;
-  const env: Environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(includes), {
-    autoescape: true,
-  });
-  const compiled = new Map<PageKind, Template>();
-  return (kind, page) => {
+  const compiled = new Map<PageKind, Promise<CompiledTemplate>>();
+  return async (kind, page) => {
     const name = `pages/${kind}.njk`;
     try {
       let template = compiled.get(kind);
       if (template === undefined) {
-        template = env.getTemplate(name, true);
+        template = manager.compile(`{% include "${name}" %}`, "njk");
         compiled.set(kind, template);
       }
-      return template.render({ site: chrome, p: page });
+      return await (await template)({ site: chrome, p: page });
     } catch (cause) {
       throw new BuildError(
         `Rendering ${page.outputPath} with ${includes}/${name} failed: ${cause instanceof Error ? cause.message : String(cause)}. Check that template.`,

@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "bin", "stet.js");
 const LOG_LOADS = join(ROOT, "test", "support", "log-package-loads.mjs");
 /** Packages that take hundreds of milliseconds to load; only some commands need each. */
-const HEAVY = ["nunjucks", "@mozilla/readability", "linkedom", "cheerio", "simple-git"];
+const HEAVY = ["@11ty/eleventy", "@mozilla/readability", "linkedom", "cheerio", "simple-git"];
 
 interface Run {
   code: number;
@@ -115,8 +115,8 @@ describe("the compiled stet bin", () => {
       expect(await readFile(join(out, "harbor/news/ferry/index.html"), "utf8")).toContain(
         "Ferry timetable changes",
       );
-      expect(result.packages).toContain("nunjucks");
-      for (const name of HEAVY.filter((p) => p !== "nunjucks" && p !== "simple-git")) {
+      expect(result.packages).toContain("@11ty/eleventy");
+      for (const name of HEAVY.filter((p) => p !== "@11ty/eleventy" && p !== "simple-git")) {
         expect(result.packages).not.toContain(name);
       }
       // Nothing new: only git is asked; the config parser and the templates are not loaded.
@@ -124,7 +124,7 @@ describe("the compiled stet bin", () => {
       expect(again.code).toBe(0);
       expect(again.stdout).toMatch(/^nothing new since commit/);
       expect(again.packages).toContain("simple-git");
-      for (const name of ["yaml", "zod", "nunjucks", "feed", "diff"]) {
+      for (const name of ["yaml", "zod", "@11ty/eleventy", "feed", "diff"]) {
         expect(again.packages).not.toContain(name);
       }
     } finally {
@@ -142,7 +142,7 @@ describe("the compiled stet bin", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).title).toBe("Ferry");
     expect(result.packages).toContain("linkedom");
-    expect(result.packages).not.toContain("nunjucks");
+    expect(result.packages).not.toContain("@11ty/eleventy");
     await removeTempDir(join(page, ".."));
   });
 });
