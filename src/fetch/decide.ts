@@ -10,6 +10,12 @@ import { type ArticleState, MAX_VOLATILE, textHash } from "./fetch-state.ts";
 import { judgePage } from "./judge-page.ts";
 import type { Observation } from "./observe-page.ts";
 
+/**
+ * The most paragraphs one archived text may have. No article comes near it (a long live blog has
+ * a few thousand); a page past it is held, not cut short: an archived text is always whole.
+ */
+export const MAX_PARAGRAPHS = 10_000;
+
 // Where a site sends readers it will not show the article to.
 const AWAY_PATH =
   /^\/?$|\/(login|log-in|signin|sign-in|subscribe|subscription|register|consent|paywall|account|auth)(\/|$|\?|\.)/i;
@@ -121,6 +127,12 @@ export function decide(input: DecideInput): Decision {
     });
   }
   if (observation.teaser !== null) return hold(observation.teaser);
+  if (article.paragraphs.length > MAX_PARAGRAPHS) {
+    return hold({
+      code: "too-long",
+      text: `the body has ${article.paragraphs.length} paragraphs, more than the ${MAX_PARAGRAPHS} stet archives for one article`,
+    });
+  }
   const validators = (archived: Article): ArticleState => ({
     ...(observation.etag === null ? {} : { etag: observation.etag }),
     ...(observation.lastModified === null ? {} : { lastModified: observation.lastModified }),

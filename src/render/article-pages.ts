@@ -204,7 +204,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
     throw new RangeError(`${history.file} has no versions`);
   }
   const headline = headlineOf(last);
-  const outletLink = { href: urls.href({ kind: "outlet", outlet, page: 1 }), text: outletName };
+  const outletLink = { href: urls.href({ kind: "outlet", outlet }), text: outletName };
   const articleLink = { href: urls.href({ kind: "article", outlet, slug }), text: headline };
   const articleUrl = urls.absolute({ kind: "article", outlet, slug });
   const feed = {

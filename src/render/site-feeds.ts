@@ -3,7 +3,8 @@
 // feed takes the archive's newest event time, not the clock.
 
 import type { ChangeRecord, GoneRecord } from "./article-pages.ts";
-import { atomFeed } from "./atom-feed.ts";
+import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
+import { byNewest, newest } from "./listing-pages.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 /** `updated` of an empty feed when the archive has no versions at all. */
@@ -18,9 +19,16 @@ export function siteFeeds(input: {
   siteTitle: string;
 }): { file: string; xml: string }[] {
   const { outlets, changes, gone, urls, siteTitle } = input;
-  let newest = EPOCH;
-  for (const c of [...changes, ...gone]) {
-    if (Date.parse(c.time) > Date.parse(newest)) newest = c.time;
+  let latest = EPOCH;
+  let latestMs = Date.parse(EPOCH);
+  for (const list of [changes, gone]) {
+    for (const c of list) {
+      const ms = Date.parse(c.time);
+      if (ms > latestMs) {
+        latest = c.time;
+        latestMs = ms;
+      }
+    }
   }
   const home = urls.absolute({ kind: "home" });
   const feeds = [
@@ -36,7 +44,7 @@ export function siteFeeds(input: {
     ...outlets.map((o) => ({
       name: o.id,
       title: `changes at ${o.name}`,
-      page: urls.absolute({ kind: "outlet", outlet: o.id, page: 1 }),
+      page: urls.absolute({ kind: "outlet", outlet: o.id }),
       entries: changes.filter((c) => c.outlet === o.id),
       gone: gone.filter((g) => g.outlet === o.id),
       withOutlet: false,
@@ -49,10 +57,12 @@ export function siteFeeds(input: {
       pageUrl: feed.page,
       title: `${siteTitle}: ${feed.title}`,
       author: siteTitle,
-      entries: feed.entries,
+      // atomFeed keeps the newest FEED_ENTRIES; choosing them here spares it sorting every
+      // change of the archive for each feed.
+      entries: newest(feed.entries, FEED_ENTRIES, byNewest),
       gone: feed.gone,
       withOutlet: feed.withOutlet,
-      emptyUpdated: newest,
+      emptyUpdated: latest,
     }),
   }));
 }

@@ -6,7 +6,9 @@ import { BuildError } from "../errors.ts";
 /** A page or file of the site, by what it shows. */
 export type SiteRef =
   | { kind: "home" }
-  | { kind: "outlet"; outlet: string; page: number }
+  | { kind: "outlet"; outlet: string }
+  /** Articles first seen on `day` (YYYY-MM-DD, UTC); `part` ≥ 2 continues a busy day. */
+  | { kind: "day"; outlet: string; day: string; part: number }
   | { kind: "article"; outlet: string; slug: string }
   | { kind: "version"; outlet: string; slug: string; number: number }
   | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
@@ -53,6 +55,30 @@ export class SiteUrls {
     return this.#base.pathname + this.#segments(ref).map(encodeURIComponent).join("/");
   }
 
+  /**
+   * Every file one article's pages and feed occupy: its history page and feed, a page per
+   * version and per consecutive diff. The one list of them: a build checks that an article writes
+   * exactly these, claims them against other articles, and removes them when it is taken down.
+   */
+  articleFiles(outlet: string, slug: string, versionCount: number): string[] {
+    const files = [
+      this.file({ kind: "article", outlet, slug }),
+      this.file({ kind: "article-feed", outlet, slug }),
+    ];
+    for (let number = 1; number <= versionCount; number++) {
+      files.push(this.file({ kind: "version", outlet, slug, number }));
+      if (number > 1) {
+        files.push(this.file({ kind: "diff", outlet, slug, from: number - 1, to: number }));
+      }
+    }
+    return files;
+  }
+
+  /** How many files `articleFiles` lists, without listing them. */
+  articleFileCount(versionCount: number): number {
+    return 2 * versionCount + 1;
+  }
+
   /** The absolute URL, as feeds need it. */
   absolute(ref: SiteRef): string {
     return this.#base.origin + this.href(ref);
@@ -64,7 +90,11 @@ export class SiteUrls {
       case "home":
         return [""];
       case "outlet":
-        return ref.page <= 1 ? [ref.outlet, ""] : [ref.outlet, "page", String(ref.page), ""];
+        return [ref.outlet, ""];
+      case "day":
+        return ref.part <= 1
+          ? [ref.outlet, "page", ref.day, ""]
+          : [ref.outlet, "page", ref.day, String(ref.part), ""];
       case "article":
         return [ref.outlet, ...ref.slug.split("/"), ""];
       case "version":

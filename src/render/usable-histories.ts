@@ -2,7 +2,8 @@
 // can be published without writing outside the site or over another article's pages. What is
 // broken is left out and named in the log; the rest of the site still builds. A label the site
 // could not show truthfully (an unreadable gone mark, a "reverted" headline that is not one) is
-// dropped, and named, rather than the whole article.
+// dropped, and named, rather than the whole article. The checks come in parts a build can apply
+// one article at a time: `shownOutlets`, `articleProblem`, `withTrueLabels` and `PageClaims`.
 
 import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
@@ -36,8 +37,40 @@ export function usableHistories(
   configured: readonly { id: string; name: string }[],
   log: (line: string) => void,
 ): UsableHistories {
+  const outlets = shownOutlets(
+    configured,
+    histories.map((h) => h.outlet),
+    log,
+  );
+  const claims = new PageClaims();
+  const usable: ArticleHistory[] = [];
+  for (const history of [...histories].sort(byArticle)) {
+    const problem = articleProblem(history);
+    if (problem !== null) {
+      log(`skipped ${history.file}: ${problem}`);
+      continue;
+    }
+    const clash = claims.claim(history.outlet, history.slug, history.versions.length);
+    if (clash !== null) {
+      log(`skipped ${history.file}: ${clash}`);
+      continue;
+    }
+    usable.push(withTrueLabels(history, log));
+  }
+  return { outlets, histories: usable };
+}
+
+/**
+ * The configured outlets (checked: each id must be able to be a site path), then the outlets
+ * that only the archive has, sorted and named by their id, with a log line naming them.
+ */
+export function shownOutlets(
+  configured: readonly { id: string; name: string }[],
+  archived: Iterable<string>,
+  log: (line: string) => void,
+): { id: string; name: string }[] {
   for (const outlet of configured) {
-    if (!OUTLET_ID.test(outlet.id) || RESERVED_OUTLET_IDS.has(outlet.id)) {
+    if (!isOutletId(outlet.id)) {
       throw new BuildError(
         `Outlet id "${outlet.id}" cannot be a site path: use lowercase letters, digits and dashes, and none of ${[...RESERVED_OUTLET_IDS].join(", ")}.`,
       );
@@ -45,46 +78,25 @@ export function usableHistories(
   }
   const known = new Set(configured.map((o) => o.id));
   const extra = new Set<string>();
-  const sorted = [...histories].sort(
-    (a, b) => compare(a.outlet, b.outlet) || compare(a.slug, b.slug) || compare(a.file, b.file),
-  );
-  // Any base URL will do: only the files' relative paths are compared.
-  const urls = new SiteUrls("https://stet.invalid/");
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  const usable: ArticleHistory[] = [];
-  for (const history of sorted) {
-    const problem = problemWith(history);
-    if (problem !== null) {
-      log(`skipped ${history.file}: ${problem}`);
-      continue;
-    }
-    const claimed = pagesOf(history, urls);
-    const clash = claimed.find(
-      (file) => files.has(file) || dirs.has(file) || ancestors(file).some((d) => files.has(d)),
-    );
-    if (clash !== undefined) {
-      log(`skipped ${history.file}: its page ${clash} would replace another article's page`);
-      continue;
-    }
-    for (const file of claimed) {
-      files.add(file);
-      for (const dir of ancestors(file)) dirs.add(dir);
-    }
-    if (!known.has(history.outlet)) extra.add(history.outlet);
-    usable.push(withTrueLabels(history, log));
+  for (const id of archived) if (!known.has(id) && isOutletId(id)) extra.add(id);
+  const sorted = [...extra].sort(compare);
+  if (sorted.length > 0) {
+    log(`outlets not in the config, shown under their ids: ${sorted.join(", ")}`);
   }
-  if (extra.size > 0) {
-    log(`outlets not in the config, shown under their ids: ${[...extra].sort().join(", ")}`);
-  }
-  return {
-    outlets: [...configured, ...[...extra].sort().map((id) => ({ id, name: id }))],
-    histories: usable,
-  };
+  return [...configured, ...sorted.map((id) => ({ id, name: id }))];
 }
 
-function problemWith(history: ArticleHistory): string | null {
-  if (!OUTLET_ID.test(history.outlet) || RESERVED_OUTLET_IDS.has(history.outlet)) {
+/** The order articles are checked and published in: by outlet, slug, then file. */
+export function byArticle(
+  a: { outlet: string; slug: string; file: string },
+  b: { outlet: string; slug: string; file: string },
+): number {
+  return compare(a.outlet, b.outlet) || compare(a.slug, b.slug) || compare(a.file, b.file);
+}
+
+/** Why the article cannot be published whatever the other articles are, or null. */
+export function articleProblem(history: ArticleHistory): string | null {
+  if (!isOutletId(history.outlet)) {
     return `outlet id "${history.outlet}" cannot be a site path`;
   }
   const segments = history.slug.split("/");
@@ -95,7 +107,9 @@ function problemWith(history: ArticleHistory): string | null {
   ) {
     return `slug "${history.slug}" cannot be a site path`;
   }
-  if (segments[0] === "page" && /^\d+$/.test(segments[1] ?? "")) {
+  // The outlet's pages by day are `page/<YYYY-MM-DD>/` (and `…/<N>/`); `page/<N>/` was the
+  // rolling list before them.
+  if (segments[0] === "page" && /^(\d+|\d{4}-\d{2}-\d{2})$/.test(segments[1] ?? "")) {
     return `slug "${history.slug}" would take the place of a page of the outlet's article list`;
   }
   if (history.versions.length === 0) return "it has no versions";
@@ -110,8 +124,44 @@ function problemWith(history: ArticleHistory): string | null {
   return null;
 }
 
+/**
+ * The site paths articles have claimed so far. An article claims its pages and feed; it is
+ * refused when one of them is taken, sits in a claimed file's place or holds a claimed file.
+ */
+export class PageClaims {
+  // Any base URL will do: only the files' relative paths are compared.
+  readonly #urls = new SiteUrls("https://stet.invalid/");
+  readonly #files = new Set<string>();
+  readonly #dirs = new Set<string>();
+
+  /** Claims the article's paths and returns null, or returns why it cannot have them. */
+  claim(outlet: string, slug: string, versionCount: number): string | null {
+    const files = this.#urls.articleFiles(outlet, slug, versionCount);
+    // The folders the files sit in; the files share most of them, so each is walked up only
+    // until a folder already seen.
+    const dirs = new Set<string>();
+    for (const file of files) {
+      for (let i = file.lastIndexOf("/"); i > 0; i = file.lastIndexOf("/", i - 1)) {
+        const dir = file.slice(0, i);
+        if (dirs.has(dir)) break;
+        dirs.add(dir);
+      }
+    }
+    const clash =
+      files.find((file) => this.#files.has(file) || this.#dirs.has(file)) ??
+      [...dirs].find((dir) => this.#files.has(dir));
+    if (clash !== undefined) return `its page ${clash} would replace another article's page`;
+    for (const file of files) this.#files.add(file);
+    for (const dir of dirs) this.#dirs.add(dir);
+    return null;
+  }
+}
+
 /** The history without a gone mark or revert labels that the site could not show truthfully. */
-function withTrueLabels(history: ArticleHistory, log: (line: string) => void): ArticleHistory {
+export function withTrueLabels(
+  history: ArticleHistory,
+  log: (line: string) => void,
+): ArticleHistory {
   let { gone } = history;
   if (gone !== null && (Number.isNaN(Date.parse(gone.since)) || !Number.isInteger(gone.status))) {
     log(
@@ -132,6 +182,10 @@ function withTrueLabels(history: ArticleHistory, log: (line: string) => void): A
   return { ...history, versions, gone };
 }
 
+function isOutletId(id: string): boolean {
+  return OUTLET_ID.test(id) && !RESERVED_OUTLET_IDS.has(id);
+}
+
 function revertProblem(versions: readonly Version[], i: number): string | null {
   const version = versions[i] as Version;
   const target = version.revertsTo as number;
@@ -145,25 +199,6 @@ function revertProblem(versions: readonly Version[], i: number): string | null {
     return "the headline is the same as the previous version's";
   }
   return null;
-}
-
-/** Every file the article's pages and feed occupy. */
-function pagesOf(history: ArticleHistory, urls: SiteUrls): string[] {
-  const { outlet, slug, versions } = history;
-  const files = [
-    urls.file({ kind: "article", outlet, slug }),
-    urls.file({ kind: "article-feed", outlet, slug }),
-  ];
-  for (const [i, version] of versions.entries()) {
-    files.push(urls.file({ kind: "version", outlet, slug, number: version.number }));
-    if (i > 0) files.push(urls.file({ kind: "diff", outlet, slug, from: i, to: i + 1 }));
-  }
-  return files;
-}
-
-function ancestors(file: string): string[] {
-  const parts = file.split("/");
-  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 
 function compare(a: string, b: string): number {

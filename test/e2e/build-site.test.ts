@@ -12,10 +12,11 @@ import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/render/build-site.ts";
+import { type BuildSiteResult, buildSite } from "../../src/render/build-site.ts";
 import { type RunningSite, serveSite } from "../../src/serve/serve-site.ts";
 import type { ArticleHistory, Version } from "../../src/types.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { memorySource } from "../support/memory-source.ts";
 
 const PREFIX = "/stet-demo/";
 const BASE_URL = `https://example.github.io${PREFIX}`;
@@ -181,7 +182,12 @@ const EXPECTED_FILES = [
   "feeds/ridge.atom",
   "harbor/index.html",
   "gazette/index.html",
-  "gazette/page/2/index.html",
+  "harbor/page/2026-03-02/index.html",
+  "harbor/page/2026-03-03/index.html",
+  "harbor/page/2026-03-04/index.html",
+  "harbor/page/2026-03-05/index.html",
+  "gazette/page/2026-03-01/index.html",
+  "gazette/page/2026-03-05/index.html",
   "ridge/index.html",
   ...HISTORIES.flatMap(articleFiles),
 ].sort();
@@ -197,7 +203,7 @@ async function listFiles(root: string): Promise<string[]> {
 let tmp: string;
 let site: string;
 let rebuilt: string;
-let result: { pages: number; feeds: number };
+let result: BuildSiteResult;
 const logLines: string[] = [];
 const read = (file: string) => readFile(join(site, file), "utf8");
 const load = async (file: string) => cheerio.load(await read(file));
@@ -227,16 +233,18 @@ beforeAll(async () => {
   };
   result = await buildSite({
     ...options,
-    histories: HISTORIES,
+    source: memorySource(HISTORIES),
+    previous: null,
     outDir: site,
     log: (l) => logLines.push(l),
   });
-  // Same histories in another order, rendered in many small Eleventy runs.
+  // Same histories in another order, read a few articles at a time.
   await buildSite({
     ...options,
-    histories: [...HISTORIES].reverse(),
+    source: memorySource([...HISTORIES].reverse()),
+    previous: null,
     outDir: rebuilt,
-    pagesPerRun: 7,
+    articlesPerRead: 7,
   });
 });
 
@@ -247,9 +255,19 @@ afterAll(async () => {
 describe("buildSite", () => {
   it("writes exactly the pages and feeds of the site's URL layout", async () => {
     expect(await listFiles(site)).toEqual(EXPECTED_FILES);
-    expect(result).toEqual({ pages: htmlFiles().length, feeds: feedFiles().length });
-    expect(logLines.at(-2)).toBe(`rendered ${htmlFiles().length} pages`);
-    expect(logLines.at(-1)).toBe(`wrote ${feedFiles().length} feeds`);
+    expect(result.files).toEqual({ written: EXPECTED_FILES.length, unchanged: 0, deleted: 0 });
+    expect(result.siteFiles).toBe(EXPECTED_FILES.length);
+    expect(result.articles).toEqual({
+      rendered: HISTORIES.length,
+      unchanged: 0,
+      skipped: 0,
+      removed: 0,
+    });
+    expect(logLines.at(-2)).toBe(
+      `articles: ${HISTORIES.length} rendered, 0 unchanged, 0 left out, 0 removed`,
+    );
+    const listings = EXPECTED_FILES.length - HISTORIES.flatMap(articleFiles).length;
+    expect(logLines.at(-1)).toBe(`listings, feeds and assets: ${listings} of ${listings} rendered`);
   });
 
   it("gives byte-identical output for the same histories, whatever their order and batching", async () => {
@@ -440,7 +458,8 @@ describe("buildSite", () => {
     const outDir = join(tmp, "never-written");
     await expect(
       buildSite({
-        histories: HISTORIES,
+        source: memorySource(HISTORIES),
+        previous: null,
         outlets: OUTLETS,
         site: { title: "stet test", baseUrl: BASE_URL },
         outDir,
@@ -627,7 +646,7 @@ describe("the diff page in a browser", () => {
     const page = await browser.newPage();
     for (const path of [
       "",
-      "gazette/page/2/",
+      "gazette/page/2026-03-01/",
       "harbor/",
       "harbor/2026/03/bridge-vote/",
       "harbor/2026/03/ferry-closure/",

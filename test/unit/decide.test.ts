@@ -2,7 +2,12 @@
 // archive holds, what the page showed and what the state remembers.
 
 import { describe, expect, it } from "vitest";
-import { type DecideInput, decide, isRedirectAway } from "../../src/fetch/decide.ts";
+import {
+  type DecideInput,
+  decide,
+  isRedirectAway,
+  MAX_PARAGRAPHS,
+} from "../../src/fetch/decide.ts";
 import { textHash } from "../../src/fetch/fetch-state.ts";
 import type { Observation } from "../../src/fetch/observe-page.ts";
 import { shapeKey } from "../../src/fetch/shape-key.ts";
@@ -169,6 +174,20 @@ describe("decide", () => {
   it("forgets a held streak once a check is not held", () => {
     const remembered = { heldStreak: { reason: "login wall", since: EARLIER, checks: 4 } };
     expect(decide(input({ remembered })).state?.heldStreak).toBeUndefined();
+  });
+
+  it("holds a body past the paragraph cap instead of archiving it cut short", () => {
+    const endless = {
+      ...text,
+      paragraphs: Array.from({ length: MAX_PARAGRAPHS + 1 }, (_, i) => `Paragraph ${i}.`),
+    };
+    expect(decide(input({ observation: page(endless) })).outcome).toEqual({
+      kind: "held",
+      code: "too-long",
+      reason: `the body has ${MAX_PARAGRAPHS + 1} paragraphs, more than the ${MAX_PARAGRAPHS} stet archives for one article`,
+    });
+    const atCap = { ...endless, paragraphs: endless.paragraphs.slice(1) };
+    expect(decide(input({ observation: page(atCap) })).outcome.kind).toBe("new-version");
   });
 
   it("holds a page with no article text, and never confirms it", () => {
