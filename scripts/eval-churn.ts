@@ -34,7 +34,7 @@ import {
   type Injection,
   type WordEdit,
 } from "../test/fixtures/churn/inject-furniture.ts";
-import { git, makeTempRepo, removeTempDir } from "../test/support/temp-repo.ts";
+import { makeTempRepo, removeTempDir } from "../test/support/temp-repo.ts";
 import { type EvalPage, loadEvalPages } from "./churn/eval-pages.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -176,12 +176,10 @@ async function main(): Promise<number> {
   }
 }
 
-// Versions per archive file after a pass, from the commit messages' Version trailers.
+// Versions per archive file after a pass, as the site would read them.
 async function versionCounts(repo: string): Promise<Map<string, number>> {
-  const out = await git(repo, "log", "--format=", "--name-only", "--", "archive/").catch(() => "");
-  const counts = new Map<string, number>();
-  for (const file of out.split("\n").filter(Boolean)) counts.set(file, (counts.get(file) ?? 0) + 1);
-  return counts;
+  const { articles } = await readHistory(await GitRepository.open(repo));
+  return new Map(articles.map((a) => [a.file, a.versions.length]));
 }
 
 // Pages whose canonical link points elsewhere on 127.0.0.1 are archived under that URL.
