@@ -34,7 +34,61 @@ export interface ExtractedArticle extends Article {
     published: ExtractionMethod;
     paragraphs: ExtractionMethod;
   };
+  /** What the page says besides its article, read from the same parse. */
+  page: PageSignals;
 }
+
+/** What a page says about itself besides its article: what the fetch needs to judge it. */
+export interface PageSignals {
+  /** The `<link rel=canonical>` address as the page writes it (maybe relative), or null. */
+  canonical: string | null;
+  /**
+   * The text of the article's place, one line per block: the body's container (its <main>, or
+   * the parent of its <article>) without page chrome, comment threads, account menus and cookie
+   * banners. A paywall or login prompt that stands in for the article is found here.
+   */
+  placeLines: string[];
+  /** The text of the whole page, one line per block. */
+  pageLines: string[];
+  /** A captcha or bot-challenge widget sits in the article's place. */
+  challenge: boolean;
+  /** schema.org markup says the article is not free to read. */
+  notFree: boolean;
+  /**
+   * The section schema.org markup says is paywalled (`hasPart`): "empty" when the page has it
+   * but with next to no text, "absent" when nothing on the page matches it, null when the page
+   * names none (or it is there with its text).
+   */
+  paywalledSection: "empty" | "absent" | null;
+}
+
+/**
+ * Why a page was held instead of archived: a stable code to count by (a page held for the same
+ * code many checks in a row must be reported) and words for the log and the status page.
+ */
+export interface HeldReason {
+  code: HeldCode;
+  text: string;
+}
+
+/** The kinds of held page. */
+export type HeldCode =
+  /** A captcha or bot check instead of the article. */
+  | "captcha"
+  /** A paywall teaser: the article is cut short for non-subscribers. */
+  | "paywall"
+  | "login-wall"
+  | "consent-wall"
+  /** The page has no article text at all. */
+  | "no-text"
+  /** The body has more paragraphs than stet archives for one article (held whole, never cut). */
+  | "too-long"
+  /** The body lost most of its words at once: committed when the next check shows it again. */
+  | "shrank"
+  /** Only figures or times changed, in short paragraphs: committed when the next check agrees. */
+  | "figures-only"
+  /** The request ended on a login, subscribe or home page, or on another site. */
+  | "redirected-away";
 
 /** Per-outlet CSS selectors that override generic extraction. */
 export interface Selectors {
@@ -163,7 +217,8 @@ export interface OutletReport {
   newArticles: number;
   newVersions: number;
   unchanged: number;
-  held: { url: string; reason: string }[];
+  /** Pages held as suspect: `code` is stable, to count a page held for the same reason. */
+  held: { url: string; code: HeldCode; reason: string }[];
   gone: string[];
   back: string[];
   failed: { url: string; reason: string }[];

@@ -29,7 +29,11 @@ export function isSpaceToken(token: string): boolean {
   return IS_SPACE.test(token);
 }
 
-/** How many words the text has, counted the way diffs count them. */
+/**
+ * How many words the text has, counted the way diffs count them. The project's one word count:
+ * extraction's thresholds, the judge's shrink test and teaser detection all count with it, so a
+ * "word" means the same everywhere (a Han character is one, "3,000" is one, "—" is none).
+ */
 export function countWords(text: string): number {
   let count = 0;
   for (const token of tokenizeWords(text)) if (isWordToken(token)) count++;

@@ -10,7 +10,8 @@ export interface Block {
   tag: string;
 }
 
-const BLOCK = new Set([
+/** Elements that start and end a paragraph of their own. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   "address",
   "article",
   "aside",
@@ -126,7 +127,7 @@ export function blockParagraphs(root: Element): Block[] {
         text += " ";
         continue;
       }
-      if (BLOCK.has(tag)) {
+      if (BLOCK_TAGS.has(tag)) {
         flush();
         tags.push(tag);
         walk(element, inLink);

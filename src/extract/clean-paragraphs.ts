@@ -2,7 +2,9 @@
 // labels, share, newsletter and comment prompts, "Read more" links, timestamps, photo captions
 // and credits, related-story lists. A change in any of them must never look like an edit.
 
+import { countWords } from "../diff/tokenize-words.ts";
 import type { Block } from "./block-paragraphs.ts";
+import { TIME_WORDS } from "./time-words.ts";
 
 /** A cleaning rule: says whether one block is furniture rather than article text. */
 type Rule = (block: Block) => boolean;
@@ -26,7 +28,7 @@ const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:post|leave|add|write|show|view|read) (?:a |your |all |the )?comments?\b|^(?:tell us what you think|join the (?:conversation|discussion)|have your say)\b/i;
 
 const READ_MORE_WORDS =
-  "(?:read more|read next|read also|also read|more on this|see more|see also|related(?: stories| articles| coverage| content)?|recommended|watch|listen|more|continue reading|you may also like|don'?t miss|trending)";
+  "(?:read more|read next|read also|also read|more on this|see more|see also|related(?: stories| articles| coverage| content)?|recommended|watch|listen|more|continue reading|you may also like|don'?t miss|trending|breaking(?: news)?|just in|latest(?: news)?|live(?: updates)?)";
 // A link that starts with the prompt ("Read more: Why the bridge closed"), or the prompt alone.
 const READ_MORE_LINK = new RegExp(`^${READ_MORE_WORDS}\\b`, "i");
 const READ_MORE_ALONE = new RegExp(`^${READ_MORE_WORDS}$`, "i");
@@ -42,6 +44,25 @@ const SHORTCODE = /^\[([a-z_-]+)(?:\s[^\]]*)?\].*\[\/\1\]$/i;
 // "Follow us on Instagram, Facebook and Twitter."
 const FOLLOW_PROMPT =
   /^(?:follow|like|join)\b.{0,80}\b(?:on|at)\b.{0,40}\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|snapchat|threads|bluesky|mastodon)\b/i;
+
+// Counters in sentence form: "This article has been viewed 2,073 times", "54 people are reading
+// this now".
+const COUNTER_SENTENCE =
+  /^(?:this (?:article|story|post|page|video) (?:has been|was) )?(?:viewed|read|shared|seen|played|liked) [\p{N},.]+k?\+? times$|^[\p{N},.]+k?\+? (?:people|readers|others|users|visitors) (?:are )?(?:reading|viewing|watching|looking at|listening to) (?:this|now)(?: (?:article|story|page|post))?(?: (?:right )?now)?$/iu;
+
+// An audio player's label: "Listen to this article · 5 min", "▶ Listen (4:12)".
+const LISTEN = /^[^\p{L}]*(?:listen|play|hear)\b/iu;
+
+// "FTSE 100 7,412.3 ▲ 0.4%": a price with a trend arrow, as tickers show them.
+const isMarketQuote = (text: string) => /[▲▼△▽↑↓]/u.test(text) && /\d[\d.,]*\s*%?/.test(text);
+
+// "Sponsored by …", "Presented by …", "In partnership with …": a sponsor's slot.
+const SPONSOR =
+  /^(?:sponsored|presented|brought to you|powered|paid for|in (?:association|partnership) with)(?: by)?\s+\S/i;
+
+// A link that tells the reader to do something: "Get breaking news alerts on our app".
+const CALL_TO_ACTION_LINK =
+  /^(?:get|download|install|try|watch|listen|play|join|sign up|subscribe|follow|discover|explore|shop|buy|book|register|claim|upgrade|support)\b/i;
 
 const SKIP_LINK = /^skip to (?:main )?(?:content|navigation|article)$/i;
 
@@ -76,7 +97,6 @@ const CAPTION_WITH_CREDIT = new RegExp(
   "i",
 );
 
-const words = (text: string) => text.split(/\s+/).filter((w) => w !== "").length;
 const isMostlyLinks = (block: Block) => block.linkChars >= block.text.length * 0.6;
 // Letters mostly capitals: "CLICK HERE TO GET THE APP", a headline shouted as a promo.
 const isShouted = (text: string) => {
@@ -89,27 +109,37 @@ const withoutTrailingPunctuation = (text: string) => text.replace(/[\s.:!…\-�
 export const CLEANING_RULES: Record<string, Rule> = {
   "ad label": (b) => AD_LABEL.test(withoutTrailingPunctuation(b.text)),
   "share prompt": (b) =>
-    words(b.text) <= 8 && SHARE_PROMPT.test(withoutTrailingPunctuation(b.text)),
+    countWords(b.text) <= 8 && SHARE_PROMPT.test(withoutTrailingPunctuation(b.text)),
   "newsletter prompt": (b) =>
     NEWSLETTER.test(b.text) &&
-    words(b.text) <= (isMostlyLinks(b) ? 40 : 30) &&
+    countWords(b.text) <= (isMostlyLinks(b) ? 40 : 30) &&
     (isMostlyLinks(b) || CALL_TO_ACTION.test(b.text)),
-  "comments prompt": (b) => words(b.text) <= 8 && COMMENTS.test(withoutTrailingPunctuation(b.text)),
+  "comments prompt": (b) =>
+    countWords(b.text) <= 8 && COMMENTS.test(withoutTrailingPunctuation(b.text)),
   "read-more link": (b) =>
     (isMostlyLinks(b) && READ_MORE_LINK.test(b.text)) ||
     READ_MORE_ALONE.test(withoutTrailingPunctuation(b.text)),
   "skip link": (b) => SKIP_LINK.test(b.text),
-  "site notice": (b) => words(b.text) <= 40 && SITE_NOTICE.test(b.text),
+  "site notice": (b) => countWords(b.text) <= 40 && SITE_NOTICE.test(b.text),
   shortcode: (b) => SHORTCODE.test(b.text),
-  "follow prompt": (b) => words(b.text) <= 20 && FOLLOW_PROMPT.test(b.text),
+  "follow prompt": (b) => countWords(b.text) <= 20 && FOLLOW_PROMPT.test(b.text),
   "promo link": (b) =>
-    b.linkChars >= b.text.length * 0.9 && words(b.text) <= 25 && isShouted(b.text),
+    b.linkChars >= b.text.length * 0.9 && countWords(b.text) <= 25 && isShouted(b.text),
   "control label": (b) => CONTROL_LABEL.test(withoutTrailingPunctuation(b.text)),
   byline: (b) => isRepeatedByline(b.text),
-  "reporting credit": (b) => words(b.text) <= 60 && isReportingCredit(b.text),
-  timestamp: (b) => words(b.text) <= 16 && isTimestamp(b.text),
-  "photo credit": (b) => words(b.text) <= 14 && CREDIT.test(b.text),
-  "captioned photo": (b) => words(b.text) <= 60 && CAPTION_WITH_CREDIT.test(b.text),
+  "reporting credit": (b) => countWords(b.text) <= 60 && isReportingCredit(b.text),
+  timestamp: (b) => countWords(b.text) <= 16 && isTimestamp(b.text),
+  counter: (b) => b.tag !== "tr" && isCounterLine(b.text),
+  "counter wording": (b) =>
+    countWords(b.text) <= 12 && COUNTER_SENTENCE.test(withoutTrailingPunctuation(b.text)),
+  "listen prompt": (b) =>
+    countWords(b.text) <= 10 && LISTEN.test(b.text) && /\d|\b(?:article|story)\b/i.test(b.text),
+  "market quote": (b) => b.tag !== "tr" && countWords(b.text) <= 10 && isMarketQuote(b.text),
+  "sponsor line": (b) => countWords(b.text) <= 8 && SPONSOR.test(b.text),
+  "call-to-action link": (b) =>
+    isMostlyLinks(b) && countWords(b.text) <= 15 && CALL_TO_ACTION_LINK.test(b.text),
+  "photo credit": (b) => countWords(b.text) <= 14 && CREDIT.test(b.text),
+  "captioned photo": (b) => countWords(b.text) <= 60 && CAPTION_WITH_CREDIT.test(b.text),
 };
 
 const rules = Object.values(CLEANING_RULES);
@@ -124,12 +154,12 @@ function isReportingCredit(text: string): boolean {
 
 // "By Jane Doe", or "By Jane Doe - 11/18/19 11:04 PM EST": names, then at most a timestamp.
 function isRepeatedByline(text: string): boolean {
-  if (words(text) > 16) return false;
+  if (countWords(text) > 16) return false;
   const date = text.search(/\s[-–—|·•,]\s|\s\d/);
   const names = date > 0 ? text.slice(0, date) : text;
   const rest = date > 0 ? text.slice(date).replace(/^\s*[-–—|·•,]\s*/, "") : "";
   return (
-    words(names) <= 8 &&
+    countWords(names) <= 8 &&
     BYLINE.test(names.replace(/,/g, " , ")) &&
     (rest === "" || isTimestamp(rest))
   );
@@ -153,7 +183,7 @@ const TITLE_TAGS = new Set(["li", "h2", "h3", "h4", "h5", "h6", "dt", "dd"]);
 // A story title in a list: a link, a list item or heading, or a line too short to be prose.
 function isStoryTitle(block: Block): boolean {
   if (isMostlyLinks(block)) return true;
-  const n = words(block.text);
+  const n = countWords(block.text);
   return n <= MAX_TITLE_WORDS && (TITLE_TAGS.has(block.tag) || n <= 8);
 }
 
@@ -161,7 +191,10 @@ function dropRelatedSections(blocks: Block[]): Block[] {
   const out: Block[] = [];
   let inSection = false;
   for (const block of blocks) {
-    if (words(block.text) <= 8 && RELATED_HEADING.test(withoutTrailingPunctuation(block.text))) {
+    if (
+      countWords(block.text) <= 8 &&
+      RELATED_HEADING.test(withoutTrailingPunctuation(block.text))
+    ) {
       inSection = true;
       continue;
     }
@@ -173,8 +206,9 @@ function dropRelatedSections(blocks: Block[]): Block[] {
 }
 
 // A paragraph made only of date and time words ("09:10", "Updated 3 hours ago", "PUBLISHED:
-// 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05"): it changes without the article changing.
-const DATE_WORDS = new Set([
+// 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05"): it changes without the article changing. Besides
+// the time words, a timestamp holds its labels and connectives.
+const STAMP_WORDS = new Set([
   "updated",
   "update",
   "published",
@@ -184,111 +218,117 @@ const DATE_WORDS = new Set([
   "first",
   "on",
   "at",
-  "ago",
-  "am",
-  "pm",
-  "a.m",
-  "p.m",
-  "a.m.",
-  "p.m.",
-  "gmt",
-  "utc",
-  "bst",
-  "cet",
-  "cest",
-  "est",
-  "edt",
-  "cst",
-  "cdt",
-  "mst",
-  "mdt",
-  "pst",
-  "pdt",
-  "ist",
-  "jst",
-  "aest",
-  "aedt",
   "and",
   "the",
   "of",
-  "second",
-  "seconds",
-  "minute",
-  "minutes",
-  "min",
-  "mins",
-  "hour",
-  "hours",
-  "hr",
-  "hrs",
-  "day",
-  "days",
-  "week",
-  "weeks",
-  "month",
-  "months",
-  "year",
-  "years",
-  "today",
-  "yesterday",
-  "jan",
-  "january",
-  "feb",
-  "february",
-  "mar",
-  "march",
-  "apr",
-  "april",
-  "may",
-  "jun",
-  "june",
-  "jul",
-  "july",
-  "aug",
-  "august",
-  "sep",
-  "sept",
-  "september",
-  "oct",
-  "october",
-  "nov",
-  "november",
-  "dec",
-  "december",
-  "mon",
-  "monday",
-  "tue",
-  "tues",
-  "tuesday",
-  "wed",
-  "wednesday",
-  "thu",
-  "thur",
-  "thurs",
-  "thursday",
-  "fri",
-  "friday",
-  "sat",
-  "saturday",
-  "sun",
-  "sunday",
 ]);
 
-function isTimestamp(text: string): boolean {
+function isTimestamp(raw: string): boolean {
+  const text = withFigures(raw);
   if (!/\d/.test(text)) return false;
   // Bare numbers are table cells and scores, not times: ask for a clock time, a date or a unit.
   const hasTimeOrDate = /\d[:.]\d{2}\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|[a-z]{3}/i.test(text);
   if (!hasTimeOrDate) return false;
-  const tokens = text
-    .toLowerCase()
-    .split(/[\s,;:|/()–—-]+/)
-    .map((t) => t.replace(/^\.+|\.+$/g, ""))
-    .filter((t) => t !== "");
-  return tokens.every(
+  return lineTokens(text).every(
     (t) =>
-      DATE_WORDS.has(t) ||
+      TIME_WORDS.has(t) ||
+      STAMP_WORDS.has(t) ||
       /^\d{1,4}(?:st|nd|rd|th|h|am|pm)?$/.test(t) ||
       /^\d{1,2}[.:]\d{2}(?:[ap]m)?$/.test(t) ||
       /^\d{1,4}[./]\d{1,2}[./]\d{1,4}$/.test(t),
   );
+}
+
+// What a counter or a meta line counts or says besides its figures: shares, views, likes and
+// their kin, reading and listening times, live labels, and the share networks a count sits by.
+const COUNTER_WORDS = new Set([
+  "share",
+  "shares",
+  "shared",
+  "comment",
+  "comments",
+  "reply",
+  "replies",
+  "response",
+  "responses",
+  "view",
+  "views",
+  "viewed",
+  "read",
+  "reads",
+  "reading",
+  "like",
+  "likes",
+  "clap",
+  "claps",
+  "reaction",
+  "reactions",
+  "vote",
+  "votes",
+  "retweets",
+  "reposts",
+  "upvotes",
+  "favorites",
+  "favourites",
+  "listens",
+  "plays",
+  "downloads",
+  "watching",
+  "viewers",
+  "readers",
+  "listen",
+  "time",
+  "live",
+  "facebook",
+  "twitter",
+  "x",
+  "whatsapp",
+  "linkedin",
+  "pinterest",
+  "reddit",
+  "email",
+  "print",
+  "messenger",
+  "telegram",
+  "tweet",
+]);
+
+// A figure with what may be glued to it: "1,204", "1.2K", "3h", "5m", "2nd", "10pm", "40%".
+const FIGURE = /^\p{N}[\p{N}.,]*(?:k|m|b|st|nd|rd|th|s|h|d|am|pm|%)?\+?$/u;
+// An icon standing for what is counted: 💬 12, ♥ 87, 👁 2.3k.
+const PICTOGRAPH = /[\p{Extended_Pictographic}♥♡❤]/u;
+
+// "1,204 shares", "💬 26", "Facebook 52 X 9 Email", "7 min read", "🔴 LIVE · 1,219 watching": a
+// short line of figures and the words of counters and times only. A bare figure is not enough
+// ("1 24 2019" is a table row): it needs a counter word or an icon.
+function isCounterLine(text: string): boolean {
+  const tokens = lineTokens(text);
+  if (tokens.length > 12 || !tokens.some((t) => FIGURE.test(t))) return false;
+  let counted = PICTOGRAPH.test(text);
+  for (const t of tokens) {
+    if (COUNTER_WORDS.has(t)) counted = true;
+    else if (
+      !FIGURE.test(t) &&
+      !TIME_WORDS.has(t) &&
+      !STAMP_WORDS.has(t) &&
+      /[\p{L}\p{N}]/u.test(t)
+    )
+      return false;
+  }
+  return counted;
+}
+
+// "an hour ago" is "1 hour ago".
+const withFigures = (text: string) =>
+  text.replace(/\ban? (?=(?:second|minute|hour|day|week|month|year)\b)/gi, "1 ");
+
+// Lower-case words and figures of a short line, split at separators and where a word runs into
+// a figure ("ago3h").
+function lineTokens(text: string): string[] {
+  return withFigures(text)
+    .toLowerCase()
+    .replace(/(?<=\p{L})(?=\p{N})/gu, " ")
+    .split(/[\s,;:|/()[\]–—·•-]+/u)
+    .map((t) => t.replace(/^[.'’"“”]+|[.'’"“”!?]+$/gu, ""))
+    .filter((t) => t !== "");
 }

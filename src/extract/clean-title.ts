@@ -1,9 +1,9 @@
 // Tidies a headline found in meta tags or <title>: the site's or section's name beside a
 // separator is branding, not part of the headline.
 
-const SEPARATORS = [" | ", " - ", " – ", " — ", " :: ", " · "];
+import { countWords } from "../diff/tokenize-words.ts";
 
-const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const SEPARATORS = [" | ", " - ", " – ", " — ", " :: ", " · "];
 
 /**
  * "Headline | The Courier" → "Headline", when the suffix (or prefix) is the site's name, or when
@@ -17,16 +17,16 @@ export function cleanTitle(
   if (title === null) return null;
   const clean = title.replace(/\s+/g, " ").trim();
   const heading = h1?.replace(/\s+/g, " ").trim();
-  if (heading && clean !== heading && words(heading) >= 3) {
+  if (heading && clean !== heading && countWords(heading) >= 3) {
     // A site or section name is a few words beside a real headline; an <h1> of one or two words
     // is only a label ("Live") in front of the headline, and does not count.
     if (clean.startsWith(heading)) {
       const rest = clean.slice(heading.length);
-      if (words(rest) <= 6 && /^\s*[|\-–—:·•»]\s*\S/.test(rest)) return heading;
+      if (countWords(rest) <= 6 && /^\s*[|\-–—:·•»]\s*\S/.test(rest)) return heading;
     }
     if (clean.endsWith(heading)) {
       const before = clean.slice(0, -heading.length);
-      if (words(before) <= 4 && /\S\s*[|\-–—:·•»]\s*$/.test(before)) return heading;
+      if (countWords(before) <= 4 && /\S\s*[|\-–—:·•»]\s*$/.test(before)) return heading;
     }
   }
   const site = siteName?.trim();

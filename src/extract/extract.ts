@@ -3,6 +3,7 @@
 // extraction). Pure: the same HTML and URL always give the same article.
 
 import { parseHTML } from "linkedom";
+import { countWords } from "../diff/tokenize-words.ts";
 import { normalizeArticle, normalizeText } from "../normalize/normalize-article.ts";
 import type { ExtractedArticle, ExtractionMethod, Selectors } from "../types.ts";
 import { type Block, blockParagraphs } from "./block-paragraphs.ts";
@@ -12,15 +13,22 @@ import { cleanTitle } from "./clean-title.ts";
 import { readGenericBody } from "./generic-body.ts";
 import { readJsonLd } from "./json-ld.ts";
 import { readMetaTags } from "./meta-tags.ts";
+import { readPageSignals } from "./page-signals.ts";
 import { parseDate } from "./parse-date.ts";
 import { applySelectors } from "./selectors-override.ts";
 import { stripInertMarkup } from "./strip-inert-markup.ts";
 
 type Field = { value: string | null; method: ExtractionMethod };
 
-/** Extracts the article from `html`, fetched from `url`; `selectors` override generic results. */
+/**
+ * Extracts the article from `html`, fetched from `url`; `selectors` override generic results.
+ * Also reads what the fetch needs to judge the page (canonical link, wall and teaser signals),
+ * so that each page is parsed once.
+ */
 export function extract(html: string, url: string, selectors?: Selectors): ExtractedArticle {
   const document = parseDocument(stripInertMarkup(html, { keepLayout: selectors !== undefined }));
+  // Read before anything is removed: the outlet's `remove` selectors and Readability rewrite it.
+  const completeSignals = readPageSignals(document);
   const selected = selectors ? applySelectors(document, selectors) : {};
   const jsonLd = readJsonLd(document, url);
   const meta = readMetaTags(document);
@@ -70,6 +78,7 @@ export function extract(html: string, url: string, selectors?: Selectors): Extra
       published: article.published === null ? "none" : published.method,
       paragraphs: article.paragraphs.length === 0 ? "none" : body.method,
     },
+    page: completeSignals(body.paragraphs),
   };
 }
 
@@ -122,7 +131,7 @@ function jsonLdParagraphs(body: string): string[] {
 }
 
 function wordCount(paragraphs: string[]): number {
-  return paragraphs.reduce((sum, p) => sum + (p.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0), 0);
+  return paragraphs.reduce((sum, p) => sum + countWords(p), 0);
 }
 
 // linkedom builds no <html> element for a fragment ("just text", a lone <p>), and Readability

@@ -5,6 +5,7 @@ import { Readability } from "@mozilla/readability";
 import type { ExtractionMethod } from "../types.ts";
 import { type Block, blockParagraphs } from "./block-paragraphs.ts";
 import { pruneFurniture } from "./prune-furniture.ts";
+import { pruneMarkedFurniture } from "./prune-marked-furniture.ts";
 import { unwrapEmbeds } from "./unwrap-embeds.ts";
 
 /** What generic extraction found: body blocks, its own guesses at title and byline, and how. */
@@ -27,6 +28,7 @@ export function readGenericBody(document: Document): GenericBody {
   // Navigation, footers and sidebars would be pruned from the result anyway (see
   // prune-furniture.ts); the ones stripInertMarkup left (nested, unclosed) go before Readability.
   for (const el of elementsByTag(document.documentElement, ["nav", "footer", "aside"])) el.remove();
+  pruneMarkedFurniture(document);
   const reader = new Readability<Element>(document, {
     serializer: (node) => node as Element,
     // JSON-LD is read by our own layer; Readability's copy would only cost time.

@@ -99,13 +99,19 @@ function isHoverCard(card: Element): boolean {
 
 function isFurnitureName(el: Element): boolean {
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.split(/\s+/);
-  return names.some(
-    (name) =>
-      HIDDEN_CLASSES.has(name.toLowerCase()) ||
-      name
-        .split(/[-_]+|(?<=[a-z])(?=[A-Z])/)
-        .some((word) => FURNITURE_WORDS.has(word.toLowerCase())),
+  return (
+    names.some((name) => HIDDEN_CLASSES.has(name.toLowerCase())) ||
+    nameWords(el).some((word) => FURNITURE_WORDS.has(word))
   );
+}
+
+/** The lower-case words of an element's class names and id, in any naming style. */
+export function nameWords(el: Element): string[] {
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  return names
+    .split(/\s+|[-_]+|(?<=[a-z])(?=[A-Z])/)
+    .filter((word) => word !== "")
+    .map((word) => word.toLowerCase());
 }
 
 function textLength(el: Element): number {

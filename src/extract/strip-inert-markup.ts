@@ -1,8 +1,10 @@
 // Cuts scripts, styles, comments, SVG, noscript fallbacks, form controls, navigation and sidebars
 // out of a page's HTML before parsing: they never hold article text (the extractor would drop
 // them anyway, see prune-furniture.ts), and on news pages they are most of the bytes and nodes, so
-// building them into a DOM would dominate extraction time. JSON-LD scripts stay: they are data.
-// Footers stay too: an article's own <footer> often holds its byline and <time>.
+// building them into a DOM would dominate extraction time. JSON-LD scripts stay: they are data,
+// and so does the canonical link, the article's identity. An SVG leaves an empty <svg> behind,
+// the mark of an icon. Footers stay too: an article's own <footer> often holds its byline and
+// <time>.
 
 // Elements are matched whole, leftmost first, as the HTML tokenizer reads them, so that text like
 // "<script>" inside a JSON-LD string or a raw <title> is never taken for a tag. Group 1 holds a
@@ -19,6 +21,9 @@ export function stripInertMarkup(html: string, options: { keepLayout?: boolean }
   return html.replace(INERT, (match, scriptAttributes?: string, kept?: string, layout?: string) => {
     if (kept !== undefined || (layout !== undefined && options.keepLayout)) return match;
     if (scriptAttributes !== undefined && /ld\+json/i.test(scriptAttributes)) return match;
+    if (/^<link\b[^>]*\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i.test(match)) return match;
+    // An icon's drawing goes, but not the fact that there was one: "<svg> 26" is a counter.
+    if (/^<svg\b/i.test(match)) return "<svg></svg>";
     return "";
   });
 }

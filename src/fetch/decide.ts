@@ -4,8 +4,9 @@
 // decision (commits, state) elsewhere, and each outcome has its own unit test.
 
 import { siteOf } from "../archive/canonical-url.ts";
-import type { Article, GoneMark } from "../types.ts";
-import { type ArticleState, textHash } from "./fetch-state.ts";
+import type { Article, GoneMark, HeldCode, HeldReason } from "../types.ts";
+import { confirmChange } from "./confirm-change.ts";
+import { type ArticleState, MAX_VOLATILE, textHash } from "./fetch-state.ts";
 import { judgePage } from "./judge-page.ts";
 import type { Observation } from "./observe-page.ts";
 
@@ -56,8 +57,8 @@ export type Outcome =
   | { kind: "back" }
   /** 404/410 on an archived article; `mark` is set the first time (an event to commit). */
   | { kind: "gone"; status: number; mark: GoneMark | null }
-  /** A suspect page: never a version. */
-  | { kind: "held"; reason: string }
+  /** A suspect page: never a version. `code` is stable, to count checks held for one reason. */
+  | { kind: "held"; code: HeldCode; reason: string }
   | { kind: "new-article"; article: Article }
   | { kind: "new-version"; article: Article; confirmedCut: boolean; back: boolean };
 
@@ -74,13 +75,18 @@ export function decide(input: DecideInput): Decision {
     const { held: _held, heldStreak: _streak, ...rest } = remembered;
     return { ...rest, ...extra, lastCheck: now, failures: 0 };
   };
-  const hold = (reason: string, extra: ArticleState = {}): Decision => {
+  // The streak counts checks held for the same kind of reason (its code): the words may differ
+  // from check to check ("shrank from 250 to 40 words", "… to 38 words").
+  const hold = ({ code, text }: HeldReason, extra: ArticleState = {}): Decision => {
     const streak = remembered.heldStreak;
     const heldStreak =
-      streak?.reason === reason
-        ? { ...streak, checks: streak.checks + 1 }
-        : { reason, since: now, checks: 1 };
-    return { outcome: { kind: "held", reason }, state: checked({ ...extra, heldStreak }) };
+      streak !== undefined && (streak.code ?? streak.reason) === code
+        ? { ...streak, reason: text, checks: streak.checks + 1 }
+        : { code, reason: text, since: now, checks: 1 };
+    return {
+      outcome: { kind: "held", code, reason: text },
+      state: checked({ ...extra, heldStreak }),
+    };
   };
   switch (observation.kind) {
     case "disallowed":
@@ -115,20 +121,27 @@ export function decide(input: DecideInput): Decision {
   }
   const { article, finalUrl } = observation;
   if (isRedirectAway(url, finalUrl, known !== null)) {
-    return hold(`redirected away from the article to ${finalUrl}`);
+    return hold({
+      code: "redirected-away",
+      text: `redirected away from the article to ${finalUrl}`,
+    });
   }
   if (observation.teaser !== null) return hold(observation.teaser);
   if (article.paragraphs.length > MAX_PARAGRAPHS) {
-    return hold(
-      `the body has ${article.paragraphs.length} paragraphs, more than the ${MAX_PARAGRAPHS} stet archives for one article`,
-    );
+    return hold({
+      code: "too-long",
+      text: `the body has ${article.paragraphs.length} paragraphs, more than the ${MAX_PARAGRAPHS} stet archives for one article`,
+    });
   }
   const validators = (archived: Article): ArticleState => ({
     ...(observation.etag === null ? {} : { etag: observation.etag }),
     ...(observation.lastModified === null ? {} : { lastModified: observation.lastModified }),
     textHash: textHash(archived),
   });
-  const verdict = judgePage(previous?.article ?? null, article, { typography: input.typography });
+  const verdict = judgePage(previous?.article ?? null, article, {
+    typography: input.typography,
+    volatile: remembered.volatile ?? [],
+  });
   switch (verdict.kind) {
     case "unchanged": {
       const archived = (previous as ArchivedText).article;
@@ -148,24 +161,40 @@ export function decide(input: DecideInput): Decision {
         state: checked(validators(article)),
       };
     case "suspect": {
-      if (!verdict.confirmable) return hold(verdict.reason);
-      const hash = textHash(article);
-      if (remembered.held?.hash === hash) {
+      if (!verdict.confirmable) return hold({ code: verdict.code, text: verdict.reason });
+      // A cut or a figures-only change: committed, held, or (figures changing again) volatile.
+      const confirmation = confirmChange(remembered.held, verdict, article, now);
+      if (confirmation.action === "commit") {
         return {
           outcome: {
             kind: "new-version",
             article,
-            confirmedCut: true,
+            confirmedCut: verdict.code === "shrank",
             back: previous?.gone != null,
           },
           state: checked(validators(article)),
         };
       }
-      return hold(`${verdict.reason}; held until the next check confirms it`, {
-        held: { hash, since: now, reason: verdict.reason },
-      });
+      const volatile = rememberVolatile(remembered.volatile, confirmation.volatile);
+      if (confirmation.action === "ignore") {
+        const archived = (previous as ArchivedText).article;
+        return {
+          outcome: previous?.gone ? { kind: "back" } : { kind: "unchanged" },
+          state: checked({ ...validators(archived), volatile }),
+        };
+      }
+      return hold(
+        { code: verdict.code, text: `${verdict.reason}; held until the next check confirms it` },
+        { held: confirmation.held, ...(volatile.length > 0 ? { volatile } : {}) },
+      );
     }
   }
+}
+
+// Volatile shape keys, the newest last, at most MAX_VOLATILE of them.
+function rememberVolatile(known: string[] | undefined, found: string[]): string[] {
+  const kept = (known ?? []).filter((key) => !found.includes(key));
+  return [...kept, ...found].slice(-MAX_VOLATILE);
 }
 
 /**

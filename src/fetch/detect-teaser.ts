@@ -1,10 +1,12 @@
 // Recognises pages that stand in for an article — a paywall teaser, a login or consent wall, a
 // captcha — so they are held as suspect instead of becoming versions. Only generic signals are
-// used (schema.org markup, the stock wording of prompts, challenge widgets), never site names, and
-// every text signal needs a short body: a full article with a newsletter box is still an article.
+// used (schema.org markup, the stock wording of prompts, challenge widgets), never site names;
+// wording counts only in the article's place, never in the page's chrome; and every text signal
+// needs a short body: a full article with a newsletter box is still an article. Pure: it reads
+// the signals extraction took from its one parse of the page (see extract/page-signals.ts).
 
-import { parseHTML } from "linkedom";
-import type { Article } from "../types.ts";
+import { countWords } from "../diff/tokenize-words.ts";
+import type { Article, HeldCode, HeldReason, PageSignals } from "../types.ts";
 
 /** Below this many words a body is short enough to be a teaser. */
 export const SHORT_BODY_WORDS = 150;
@@ -12,8 +14,9 @@ export const SHORT_BODY_WORDS = 150;
 // With a challenge widget in the markup, a body this short is no article at all.
 const TINY_BODY_WORDS = 50;
 
-// A page this short whose text is mostly about cookies is a consent wall.
+// A page this short whose text is mostly about cookies, with a body this short, is a consent wall.
 const SHORT_PAGE_WORDS = 300;
+const NO_BODY_WORDS = 10;
 
 const CAPTCHA_TEXT = [
   /\bverify (?:that )?you(?: are|'re) (?:a )?human\b/,
@@ -25,9 +28,6 @@ const CAPTCHA_TEXT = [
   /\bpress (?:and|&) hold\b/,
   /\bcomplete the security check\b/,
 ];
-
-const CAPTCHA_MARKUP =
-  /\b(?:g-recaptcha|h-captcha|hcaptcha|cf-challenge|cf-chl-[\w-]+|cf-turnstile|challenge-platform|px-captcha|captcha-delivery)\b/i;
 
 // Wording that only a paywall uses: anywhere on a short page it means the article is held back.
 const PAYWALL_TEXT = [
@@ -56,7 +56,8 @@ const LOGIN_TEXT = [
   /\b(?:sign|log) in to (?:read|access|view|unlock) (?:this|the full|the rest of this) (?:article|story)\b/,
   /\b(?:create|register for) a free account to (?:continue|read|keep reading)\b/,
   /\bregister (?:now |for free )?to (?:continue|keep) reading\b/,
-  /\byou must be (?:signed|logged) in to\b/,
+  // "…to read", never "…to post a comment": that is a comment form under a free article.
+  /\byou must be (?:signed|logged) in to (?:read|view|see|access|continue)\b/,
 ];
 
 const CONSENT_TEXT = [
@@ -71,173 +72,50 @@ const CONSENT_TEXT = [
   /\bstore and\/or access information\b/,
 ];
 
-const INVISIBLE = new Set(["script", "style", "noscript", "template", "svg", "head"]);
-const BLOCKS = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "button",
-  "dd",
-  "div",
-  "dl",
-  "dt",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "label",
-  "li",
-  "main",
-  "nav",
-  "ol",
-  "p",
-  "section",
-  "table",
-  "td",
-  "th",
-  "tr",
-  "ul",
-  "br",
-  "dialog",
-]);
-
 /**
- * Why `html` is a teaser or wall in place of the article (e.g. "paywall teaser: subscribe
- * prompt", "consent wall", "captcha"), or null when it reads as the article itself.
- * `article` is what the extractor made of the page.
+ * Why the page is a teaser or wall in place of the article ("paywall teaser: subscribe prompt",
+ * "login wall", "captcha"…), with a stable code, or null when it reads as the article itself.
+ * `article` is what the extractor made of the page, `page` what it read around it. Wording counts
+ * only in the article's place (the body's container, not the page's header, comment thread,
+ * account menu or cookie banner), and every text signal needs a short body.
  */
-export function detectTeaser(html: string, article: Article): string | null {
-  const { document } = parseHTML(html);
-  const bodyWords = countWords(article.paragraphs.join(" "));
+export function detectTeaser(page: PageSignals, article: Article): HeldReason | null {
+  const bodyWords = countWords(article.paragraphs.join("\n"));
   const short = bodyWords < SHORT_BODY_WORDS;
-  const lines = visibleLines(document.documentElement);
-  const pageText = normalize(lines.join(" "));
+  const place = normalize(page.placeLines.join(" "));
   const paragraphs = article.paragraphs.map(normalize);
+  const held = (code: HeldCode, text: string): HeldReason => ({ code, text });
 
-  if (short && CAPTCHA_TEXT.some((p) => p.test(pageText))) return "captcha";
-  if (bodyWords < TINY_BODY_WORDS && hasChallengeMarkup(document)) return "captcha";
+  if (short && CAPTCHA_TEXT.some((p) => p.test(place))) return held("captcha", "captcha");
+  if (bodyWords < TINY_BODY_WORDS && page.challenge) return held("captcha", "captcha");
 
-  const paywall = readPaywallMarkup(document);
-  if (paywall.missingSection) return "paywall teaser: paywalled section missing";
-  if (paywall.notFree && short) {
-    return `paywall teaser: marked as not free, with only ${bodyWords} words`;
+  // A section left empty is a teaser; one the page does not have at all is often boilerplate
+  // markup on a free page, and counts only with a short body.
+  if (page.paywalledSection === "empty" || (page.paywalledSection === "absent" && short)) {
+    return held("paywall", "paywall teaser: paywalled section missing");
   }
-  if (short && PAYWALL_TEXT.some((p) => p.test(pageText)))
-    return "paywall teaser: subscribe prompt";
+  if (page.notFree && short) {
+    return held("paywall", `paywall teaser: marked as not free, with only ${bodyWords} words`);
+  }
+  if (short && PAYWALL_TEXT.some((p) => p.test(place))) {
+    return held("paywall", "paywall teaser: subscribe prompt");
+  }
   if (short && paragraphs.some((text) => SUBSCRIBE_TEXT.some((p) => p.test(text)))) {
-    return "paywall teaser: subscribe prompt";
+    return held("paywall", "paywall teaser: subscribe prompt");
   }
-  if (short && LOGIN_TEXT.some((p) => p.test(pageText))) return "login wall";
+  if (short && LOGIN_TEXT.some((p) => p.test(place))) return held("login-wall", "login wall");
 
-  if (short && mostlyConsent(paragraphs)) return "consent wall";
-  const pageWords = countWords(pageText);
-  if (short && pageWords < SHORT_PAGE_WORDS && mostlyConsent(lines.map(normalize))) {
-    return "consent wall";
+  if (short && mostlyConsent(paragraphs)) return held("consent-wall", "consent wall");
+  // A consent dialog the extractor did not take for the article: only when there is next to no
+  // article, since a cookie banner sits beside many a short article.
+  if (bodyWords < NO_BODY_WORDS) {
+    const pageLines = page.pageLines.map(normalize);
+    const pageWords = countWords(pageLines.join("\n"));
+    if (pageWords < SHORT_PAGE_WORDS && mostlyConsent(pageLines)) {
+      return held("consent-wall", "consent wall");
+    }
   }
   return null;
-}
-
-function hasChallengeMarkup(document: Document): boolean {
-  for (const element of document.querySelectorAll("[class], [id], script[src], iframe[src]")) {
-    const names = [
-      element.getAttribute("class"),
-      element.getAttribute("id"),
-      element.getAttribute("src"),
-    ].join(" ");
-    if (CAPTCHA_MARKUP.test(names)) return true;
-  }
-  return false;
-}
-
-// schema.org's paywall markup: `isAccessibleForFree: false` on the article, and `hasPart` naming
-// (by CSS selector) the section only subscribers get. A teaser leaves that section out or empty.
-function readPaywallMarkup(document: Document): { notFree: boolean; missingSection: boolean } {
-  let notFree = false;
-  let missingSection = false;
-  for (const script of document.querySelectorAll("script")) {
-    if (!/ld\+json/i.test(script.getAttribute("type") ?? "")) continue;
-    const data = parseJson(script.textContent ?? "");
-    for (const node of objects(data, 0)) {
-      if (isFalse(node.isAccessibleForFree) && typeof node["@type"] !== "undefined") {
-        notFree = true;
-      }
-      for (const part of objects(node.hasPart, 0)) {
-        if (!isFalse(part.isAccessibleForFree) || typeof part.cssSelector !== "string") continue;
-        const text = selectedText(document, part.cssSelector);
-        if (text !== null && countWords(text) < 20) missingSection = true;
-      }
-    }
-  }
-  return { notFree, missingSection };
-}
-
-// The text of the elements a selector picks; null when the selector is not one we can run.
-function selectedText(document: Document, selector: string): string | null {
-  try {
-    return [...document.querySelectorAll(selector)].map((el) => el.textContent ?? "").join(" ");
-  } catch {
-    return null;
-  }
-}
-
-function* objects(node: unknown, depth: number): Generator<Record<string, unknown>> {
-  if (depth > 6 || node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const item of node) yield* objects(item, depth + 1);
-    return;
-  }
-  const record = node as Record<string, unknown>;
-  yield record;
-  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) {
-    if (key in record) yield* objects(record[key], depth + 1);
-  }
-}
-
-function isFalse(value: unknown): boolean {
-  return value === false || (typeof value === "string" && value.trim().toLowerCase() === "false");
-}
-
-function parseJson(text: string): unknown {
-  try {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters break CMS JSON-LD.
-    return JSON.parse(text.trim().replace(/[\u0000-\u001f]+/g, " "));
-  } catch {
-    return undefined;
-  }
-}
-
-// The page's text as a reader sees it, one string per block (paragraph, button, list item…).
-function visibleLines(root: Element | null): string[] {
-  const lines: string[] = [];
-  let current = "";
-  const flush = () => {
-    if (current.trim() !== "") lines.push(current.trim());
-    current = "";
-  };
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) {
-      current += node.textContent ?? "";
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const tag = (node as Element).tagName.toLowerCase();
-    if (INVISIBLE.has(tag)) return;
-    const block = BLOCKS.has(tag);
-    if (block) flush();
-    for (const child of node.childNodes) walk(child);
-    if (block) flush();
-  };
-  if (root) walk(root);
-  flush();
-  return lines;
 }
 
 // True when blocks that talk about cookies and consent hold at least half the words.
@@ -258,8 +136,4 @@ function normalize(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }

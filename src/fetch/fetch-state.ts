@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { FetchError } from "../errors.ts";
 import { faultPoint } from "../fault-point.ts";
-import type { Article } from "../types.ts";
+import type { Article, HeldCode } from "../types.ts";
 
 /** What the state remembers about one article, keyed by its canonical URL. */
 export interface ArticleState {
@@ -25,11 +25,37 @@ export interface ArticleState {
   textHash?: string;
   /** Failed checks in a row. */
   failures?: number;
-  /** A drastically shortened text seen once; committed if the next check shows it again. */
-  held?: { hash: string; since: string; reason: string };
-  /** Checks in a row held as suspect for the same reason, since when: reported when it persists. */
-  heldStreak?: { reason: string; since: string; checks: number };
+  /**
+   * A suspect text seen once (a drastic cut, a change only in figures), committed if the next
+   * check confirms it (see confirm-change.ts).
+   */
+  held?: HeldChange;
+  /**
+   * Shape keys of short paragraphs that changed in figures only at consecutive checks: counters
+   * and clocks, never a version on their own. Newest last, at most MAX_VOLATILE.
+   */
+  volatile?: string[];
+  /**
+   * Checks in a row held as suspect for the same reason (the same `code`; `reason` is the latest
+   * wording), since when: reported when it persists.
+   */
+  heldStreak?: { code?: HeldCode; reason: string; since: string; checks: number };
 }
+
+/** A suspect text held for confirmation. */
+export interface HeldChange {
+  /** What the next sighting must match (confirm-change.ts's confirmationKey). */
+  hash: string;
+  since: string;
+  reason: string;
+  /** Why it was held; absent in states written before codes ("shrank" then). */
+  code?: HeldCode;
+  /** For a figures-only change: the shape keys of the paragraphs that changed. */
+  shapes?: string[];
+}
+
+/** How many volatile shape keys an article remembers. */
+export const MAX_VOLATILE = 20;
 
 export interface FetchState {
   articles: Record<string, ArticleState>;

@@ -2,12 +2,11 @@
 // page was finally served from. Canonical links to other sites are ignored: an outlet must not be
 // able to file its article under somebody else's URL.
 
-import * as cheerio from "cheerio";
 import { canonicalUrl, siteOf } from "../archive/canonical-url.ts";
 
-export function findCanonical(html: string, finalUrl: string): string {
+/** The article's URL, from the page's canonical link as written (`href`, read by extraction). */
+export function findCanonical(href: string | null, finalUrl: string): string {
   const fallback = canonicalUrl(finalUrl) ?? finalUrl;
-  const href = cheerio.load(html)('link[rel~="canonical" i]').first().attr("href");
   if (!href) return fallback;
   const canonical = canonicalUrl(href, finalUrl);
   if (!canonical) return fallback;

@@ -5,7 +5,7 @@
 import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
-import type { Article, Outlet } from "../types.ts";
+import type { Article, HeldReason, Outlet } from "../types.ts";
 import { detectTeaser } from "./detect-teaser.ts";
 import { findCanonical } from "./find-canonical.ts";
 import type { PageResult } from "./polite-client.ts";
@@ -24,7 +24,7 @@ export type Observation =
       canonical: string;
       article: Article;
       /** Why the page stands in for the article (paywall, login wall…), or null. */
-      teaser: string | null;
+      teaser: HeldReason | null;
       etag: string | null;
       lastModified: string | null;
     };
@@ -41,9 +41,14 @@ export function observePage(result: PageResult, outlet: Outlet): Observation {
     case "gone":
       return { kind: "gone", status: result.status };
     case "ok": {
-      const html = decodeHtml(result.body, result.contentType);
-      const canonical = findCanonical(html, result.url);
-      const extracted = normalizeArticle(extract(html, canonical, outlet.selectors));
+      // One parse gives the article and what the page says around it (canonical link, walls).
+      const extraction = extract(
+        decodeHtml(result.body, result.contentType),
+        result.url,
+        outlet.selectors,
+      );
+      const canonical = findCanonical(extraction.page.canonical, result.url);
+      const extracted = normalizeArticle(extraction);
       const article = {
         ...extracted,
         paragraphs: extracted.paragraphs.filter((p) => !outlet.ignore.some((r) => r.test(p))),
@@ -53,7 +58,7 @@ export function observePage(result: PageResult, outlet: Outlet): Observation {
         finalUrl: result.url,
         canonical,
         article,
-        teaser: detectTeaser(html, article),
+        teaser: detectTeaser(extraction.page, article),
         etag: result.etag,
         lastModified: result.lastModified,
       };

@@ -343,7 +343,7 @@ async function apply(decision: Decision, at: ApplyContext): Promise<void> {
       return;
     case "held":
       report.checked++;
-      report.held.push({ url, reason: outcome.reason });
+      report.held.push({ url, code: outcome.code, reason: outcome.reason });
       say(`held ${url}: ${outcome.reason}`);
       remember();
       return;

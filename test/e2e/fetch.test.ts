@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArticleFile } from "../../src/archive/article-file.ts";
 import { ARTICLES, stateAt } from "../fixtures/outlet/outlet.ts";
+import { churningFurniture, type PageInput } from "../fixtures/outlet/render-page.ts";
 import {
   type FixtureOutlet,
   PASSES,
@@ -82,6 +83,35 @@ describe("stet fetch over the fixture outlet's passes", () => {
       // Several JSON-LD authors are joined with commas, whatever words the page puts between them.
       expect(archived.byline).toBe(state.text.byline.replace(" and ", ", "));
       expect(archived.paragraphs).toEqual(state.text.paragraphs);
+    }
+  });
+
+  it("makes no version when only the share counter and the clock-time stamp changed", async () => {
+    // Every pass in which an article page was served again with nothing new in the plan: its
+    // counter and stamp, inside the article's body, show other values than the pass before.
+    const quiet = ARTICLES.flatMap((article) =>
+      Array.from({ length: PASSES - 1 }, (_, i) => i + 2).flatMap((pass) => {
+        const state = stateAt(article, pass);
+        const before = stateAt(article, pass - 1);
+        return state.page === "article" && state.expect === "nothing" && before.page === "article"
+          ? [{ article, pass }]
+          : [];
+      }),
+    );
+    expect(quiet.length).toBeGreaterThan(3);
+    const log = await git(repo, "log", "--format=%aI %(trailers:key=Article-URL,valueonly)");
+    const commits = log.split("\n").filter((line) => line.trim() !== "");
+    for (const { article, pass } of quiet) {
+      const shown = (n: number) => churningFurniture({ pass: n, article } as PageInput).join("");
+      expect(shown(pass)).not.toBe(shown(pass - 1));
+      const made = commits.filter((line) => {
+        const [date, url] = line.split(" ");
+        return (
+          Date.parse(date ?? "") === Date.parse(times[pass - 1] ?? "") &&
+          url?.endsWith(article.path)
+        );
+      });
+      expect(`${article.id} pass ${pass}: ${made.length}`).toBe(`${article.id} pass ${pass}: 0`);
     }
   });
 

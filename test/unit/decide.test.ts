@@ -10,6 +10,7 @@ import {
 } from "../../src/fetch/decide.ts";
 import { textHash } from "../../src/fetch/fetch-state.ts";
 import type { Observation } from "../../src/fetch/observe-page.ts";
+import { shapeKey } from "../../src/fetch/shape-key.ts";
 import type { Article } from "../../src/types.ts";
 
 const URL_ = "https://gazette.example/news/baths";
@@ -118,10 +119,15 @@ describe("decide", () => {
   });
 
   it("holds a teaser, counting the checks held in a row for the same reason", () => {
-    const teaser = "paywall: subscribe prompt in a short body";
+    const teaser = { code: "paywall", text: "paywall teaser: subscribe prompt" } as const;
     const first = decide(input({ observation: page(cut, { teaser }) }));
-    expect(first.outcome).toEqual({ kind: "held", reason: teaser });
-    expect(first.state?.heldStreak).toEqual({ reason: teaser, since: NOW, checks: 1 });
+    expect(first.outcome).toEqual({ kind: "held", code: "paywall", reason: teaser.text });
+    expect(first.state?.heldStreak).toEqual({
+      code: "paywall",
+      reason: teaser.text,
+      since: NOW,
+      checks: 1,
+    });
     const second = decide(
       input({
         observation: page(cut, { teaser }),
@@ -129,11 +135,40 @@ describe("decide", () => {
         now: "2026-11-20T10:00:00.000Z",
       }),
     );
-    expect(second.state?.heldStreak).toEqual({ reason: teaser, since: NOW, checks: 2 });
+    expect(second.state?.heldStreak).toEqual({
+      code: "paywall",
+      reason: teaser.text,
+      since: NOW,
+      checks: 2,
+    });
+    const login = { code: "login-wall", text: "login wall" } as const;
     const other = decide(
-      input({ observation: page(cut, { teaser: "login wall" }), remembered: second.state ?? {} }),
+      input({ observation: page(cut, { teaser: login }), remembered: second.state ?? {} }),
     );
-    expect(other.state?.heldStreak).toEqual({ reason: "login wall", since: NOW, checks: 1 });
+    expect(other.state?.heldStreak).toEqual({
+      code: "login-wall",
+      reason: "login wall",
+      since: NOW,
+      checks: 1,
+    });
+  });
+
+  it("counts a held streak by the reason's code, whatever its words say this time", () => {
+    const remembered = {
+      heldStreak: {
+        code: "shrank",
+        reason: "body shrank from 80 to 9 words",
+        since: EARLIER,
+        checks: 2,
+      },
+    } as const;
+    const decision = decide(input({ observation: page(cut), remembered }));
+    expect(decision.state?.heldStreak).toEqual({
+      code: "shrank",
+      reason: expect.stringMatching(/^body shrank from \d+ to \d+ words at once; held until/),
+      since: EARLIER,
+      checks: 3,
+    });
   });
 
   it("forgets a held streak once a check is not held", () => {
@@ -148,6 +183,7 @@ describe("decide", () => {
     };
     expect(decide(input({ observation: page(endless) })).outcome).toEqual({
       kind: "held",
+      code: "too-long",
       reason: `the body has ${MAX_PARAGRAPHS + 1} paragraphs, more than the ${MAX_PARAGRAPHS} stet archives for one article`,
     });
     const atCap = { ...endless, paragraphs: endless.paragraphs.slice(1) };
@@ -157,7 +193,11 @@ describe("decide", () => {
   it("holds a page with no article text, and never confirms it", () => {
     const empty = { ...text, paragraphs: [] };
     const decision = decide(input({ observation: page(empty) }));
-    expect(decision.outcome).toEqual({ kind: "held", reason: "no article text on the page" });
+    expect(decision.outcome).toEqual({
+      kind: "held",
+      code: "no-text",
+      reason: "no article text on the page",
+    });
     expect(decision.state?.held).toBeUndefined();
   });
 
@@ -168,6 +208,7 @@ describe("decide", () => {
       hash: textHash(cut),
       since: NOW,
       reason: expect.stringMatching(/^body shrank from \d+ to \d+ words at once$/),
+      code: "shrank",
     });
   });
 
@@ -196,6 +237,7 @@ describe("decide", () => {
     );
     expect(decision.outcome).toEqual({
       kind: "held",
+      code: "redirected-away",
       reason: "redirected away from the article to https://gazette.example/",
     });
   });
@@ -268,5 +310,109 @@ describe("isRedirectAway", () => {
     expect(isRedirectAway(a, "https://gazette.example/news/baths-2", false)).toBe(false);
     expect(isRedirectAway(a, "https://other.example/news/baths", true)).toBe(true);
     expect(isRedirectAway(a, "https://other.example/news/baths", false)).toBe(false);
+  });
+});
+
+describe("decide, the volatility rule", () => {
+  const story = (counter: string, toll: string, lede = text.paragraphs[0] ?? ""): Article => ({
+    ...text,
+    paragraphs: [counter, lede, toll, text.paragraphs[1] ?? ""],
+  });
+
+  // Runs consecutive checks an hour apart, carrying the state and the archived text along as the
+  // fetch would; returns each check's outcome kind.
+  function checks(archived: Article, pages: Article[]): string[] {
+    let current = archived;
+    let remembered = {};
+    return pages.map((article, i) => {
+      const known = { article: current, gone: null };
+      const decision = decide(
+        input({
+          known,
+          previous: known,
+          observation: page(article),
+          remembered,
+          now: new Date(Date.parse(NOW) + i * 3_600_000).toISOString(),
+        }),
+      );
+      remembered = decision.state ?? remembered;
+      if (decision.outcome.kind === "new-version") current = decision.outcome.article;
+      return decision.outcome.kind;
+    });
+  }
+
+  it("commits a death toll revised in a short paragraph once the next check shows it again", () => {
+    const before = story("1,204 shares", "The death toll rose to 12.");
+    const after = story("1,204 shares", "The death toll rose to 13.");
+    expect(checks(before, [after, after, after])).toEqual(["held", "new-version", "unchanged"]);
+  });
+
+  it("never makes a version of a counter that ticks at every check", () => {
+    const counts = ["1,310", "1,422", "1,530", "1,702", "1,911"];
+    const pages = counts.map((n) => story(`${n} shares`, "The death toll rose to 12."));
+    expect(checks(story("1,204 shares", "The death toll rose to 12."), pages)).toEqual([
+      "held",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
+  });
+
+  it("archives a volatile counter's current value with the next real edit", () => {
+    const toll = "The death toll rose to 12.";
+    const edit = "The Millbrook council voted on Tuesday to shut the old swimming baths.";
+    const pages = [
+      story("1,310 shares", toll),
+      story("1,422 shares", toll),
+      story("1,530 shares", toll, edit),
+    ];
+    expect(checks(story("1,204 shares", toll), pages)).toEqual([
+      "held",
+      "unchanged",
+      "new-version",
+    ]);
+  });
+
+  it("commits a changed figure in a long paragraph at once", () => {
+    const edit = (text.paragraphs[0] ?? "").replace("Tuesday", "Tuesday, 3 December,");
+    const pages = [story("1,204 shares", "The death toll rose to 12.", edit)];
+    expect(checks(story("1,204 shares", "The death toll rose to 12."), pages)).toEqual([
+      "new-version",
+    ]);
+  });
+
+  it("confirms a held cut though a counter beside it ticked between the two sightings", () => {
+    const full = story("1,204 shares", "The death toll rose to 12.");
+    const cut = (n: string): Article => ({
+      ...text,
+      paragraphs: [`${n} shares`, text.paragraphs[0] ?? ""],
+    });
+    expect(checks(full, [cut("1,310"), cut("1,422")])).toEqual(["held", "new-version"]);
+  });
+
+  it("holds a figures-only change with its code, and remembers volatile shapes in the state", () => {
+    const first = decide(
+      input({
+        observation: page(story("1,310 shares", "The death toll rose to 12.")),
+        previous: { article: story("1,204 shares", "The death toll rose to 12."), gone: null },
+      }),
+    );
+    expect(first.outcome).toEqual({
+      kind: "held",
+      code: "figures-only",
+      reason:
+        "only figures or times changed, in 1 short paragraph; held until the next check confirms it",
+    });
+    const second = decide(
+      input({
+        observation: page(story("1,422 shares", "The death toll rose to 12.")),
+        previous: { article: story("1,204 shares", "The death toll rose to 12."), gone: null },
+        remembered: first.state ?? {},
+      }),
+    );
+    expect(second.outcome).toEqual({ kind: "unchanged" });
+    expect(second.state?.volatile).toEqual([shapeKey("1,204 shares")]);
+    expect(second.state?.held).toBeUndefined();
   });
 });

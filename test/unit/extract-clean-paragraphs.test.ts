@@ -295,10 +295,15 @@ describe("cleanParagraphs", () => {
     expect(Object.keys(CLEANING_RULES).sort()).toEqual([
       "ad label",
       "byline",
+      "call-to-action link",
       "captioned photo",
       "comments prompt",
       "control label",
+      "counter",
+      "counter wording",
       "follow prompt",
+      "listen prompt",
+      "market quote",
       "newsletter prompt",
       "photo credit",
       "promo link",
@@ -308,7 +313,101 @@ describe("cleanParagraphs", () => {
       "shortcode",
       "site notice",
       "skip link",
+      "sponsor line",
       "timestamp",
     ]);
+  });
+});
+
+describe("cleanParagraphs on churning furniture", () => {
+  it("drops lines that are only counts of shares, views, likes and the like", () => {
+    expect(
+      cleanParagraphs([
+        text("1,204 shares"),
+        text("1.4K Shares"),
+        text("Facebook 52 X 9 Email"),
+        text("💬 26"),
+        text("♥ 87"),
+        text("4,210 views"),
+        text("1.1K claps"),
+        text("212 likes"),
+        text("Comments (31)"),
+        text("🔴 LIVE · 1,219 watching"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("drops counters worded as sentences", () => {
+    expect(
+      cleanParagraphs([
+        text("This article has been viewed 2,073 times."),
+        text("54 people are reading this now"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("drops relative and clock-time stamps, glued or separated", () => {
+    expect(
+      cleanParagraphs([
+        text("Updated 14:32 GMT"),
+        text("Last updated at 2:32 p.m. ET"),
+        text("Published 3 hours ago · Updated 12 min ago"),
+        text("10 hours ago10h ago"),
+        text("Updated an hour ago"),
+        text("Live · updated 05:00"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("drops listen and reading-time lines", () => {
+    expect(
+      cleanParagraphs([
+        text("Listen to this article · 5 min"),
+        text("🎧 Listen (3:50)"),
+        text("7 min read"),
+        text("Reading time: 8 minutes"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("drops sponsor slots, market quotes, breaking-news links and linked calls to action", () => {
+    expect(
+      cleanParagraphs([
+        text("Sponsored by Gannet Savings Bank"),
+        text("Presented by Lindqvist Seafood"),
+        text("FTSE 100 7,412.3 ▲ 0.4%"),
+        { text: "BREAKING: Harbour board approves the new timetable", linkChars: 40, tag: "div" },
+        link("Get breaking news alerts on the Courier app", "div"),
+        link("Try the Courier's daily puzzle, free for readers", "div"),
+        text(story),
+      ]),
+    ).toEqual([story]);
+  });
+
+  it("keeps short paragraphs that hold figures but are sentences", () => {
+    const near = [
+      "Three people were hurt.",
+      "The vote was 12 to 3.",
+      "The death toll rose to 12.",
+      "“We will rebuild,” she said.",
+      "12 people were hurt.",
+      "Temperatures reached 31°C on Tuesday.",
+      "It took 3 hours.",
+      "Shares fell 4% on Monday.",
+      "The 5 min walk is now closed.",
+      "Listen to the mayor's full speech below.",
+      "Sponsored content rules were tightened in 2024, the regulator said.",
+    ];
+    expect(cleanParagraphs(near.map((p) => text(p)))).toEqual(near);
+  });
+
+  it("keeps a linked line that names a document, and a table row of figures", () => {
+    expect(
+      cleanParagraphs([link("The full report from the inspectors"), text("Totals 12 34 56", "tr")]),
+    ).toEqual(["The full report from the inspectors", "Totals 12 34 56"]);
   });
 });

@@ -7,7 +7,7 @@ describe("stripInertMarkup", () => {
       stripInertMarkup(
         '<p>a</p><script src="x.js"></script><script>if (a < b) {}</script><style>p{}</style><!-- note --><svg><text>icon</text></svg><noscript><img src=x></noscript><template><p>t</p></template><p>b</p>',
       ),
-    ).toBe("<p>a</p><p>b</p>");
+    ).toBe("<p>a</p><svg></svg><p>b</p>");
   });
 
   it("removes form controls, frames and stylesheet links", () => {
@@ -16,6 +16,14 @@ describe("stripInertMarkup", () => {
         '<link rel="stylesheet" href="a.css"><p>a</p><button type="button">Share</button><select><option>UK</option></select><input type="email"><iframe src="x"></iframe><p>b</p>',
       ),
     ).toBe("<p>a</p><p>b</p>");
+  });
+
+  it("keeps the canonical link, the article's identity", () => {
+    expect(
+      stripInertMarkup(
+        '<link rel="preload" href="a.js"><LINK REL="Canonical" href="/news/a"><p>a</p>',
+      ),
+    ).toBe('<LINK REL="Canonical" href="/news/a"><p>a</p>');
   });
 
   it("removes navigation and sidebars with their contents, but keeps footers", () => {

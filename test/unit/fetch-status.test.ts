@@ -86,7 +86,7 @@ describe("nextStatus", () => {
     };
     const status = nextStatus({
       previous: null,
-      reports: [report({ held: [{ url, reason: "login wall" }] })],
+      reports: [report({ held: [{ url, code: "login-wall", reason: "login wall" }] })],
       state,
       now: T2,
     });
@@ -152,7 +152,9 @@ describe("the run's outcome", () => {
 
   it("escapes Markdown and HTML from page text in the job summary", () => {
     const status = nextStatus({ previous: null, reports: [dark], state: empty, now: T1 });
-    const hostile = report({ held: [{ url: "https://x.example/a", reason: "<script>|*x*" }] });
+    const hostile = report({
+      held: [{ url: "https://x.example/a", code: "paywall", reason: "<script>|*x*" }],
+    });
     const markdown = jobSummary([hostile], status, "run");
     expect(markdown).toContain("held https://x.example/a: \\<script\\>\\|\\*x\\*");
   });

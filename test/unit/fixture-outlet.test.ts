@@ -76,6 +76,19 @@ describe("fixture outlet", () => {
     expect(load(page.body)('link[rel="canonical"]').attr("href")).toBe(`${outlet.origin}${FERRY}`);
   });
 
+  it("shows a share counter and a clock-time stamp inside the article body, new every pass", async () => {
+    const furniture = async (pass: number) => {
+      outlet.setPass(pass);
+      const $ = load((await get(WALL)).body);
+      return [$(".story-body > .share-count").text(), $(".story-body > div").eq(1).text()];
+    };
+    const [first, second] = [await furniture(1), await furniture(2)];
+    expect(first[0]).toMatch(/^[\d,]+ shares$/);
+    expect(first[1]).toMatch(/^Updated \d{1,2}:\d\d a\.m\. ET$/);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+  });
+
   it("answers 503 for the harbor wall story in pass 4 only", async () => {
     outlet.setPass(4);
     expect((await get(WALL)).status).toBe(503);
