@@ -3,9 +3,10 @@
 // the same bytes.
 
 import { Feed } from "feed";
-import type { ChangeRecord, GoneRecord } from "./article-pages.ts";
+import { compareStrings } from "./compare-strings.ts";
 import { formatTime } from "./format-time.ts";
 import { byNewest } from "./listing-pages.ts";
+import type { ChangeRecord, GoneRecord } from "./page-types.ts";
 
 /** Feeds keep the newest entries only, so they stay small however long the history. */
 export const FEED_ENTRIES = 100;
@@ -79,8 +80,8 @@ function byNewestEntry(a: FeedEntry, b: FeedEntry): number {
   if (a.kind === "version" && b.kind === "version") return byNewest(a.record, b.record);
   return (
     Date.parse(b.record.time) - Date.parse(a.record.time) ||
-    compare(a.record.outlet, b.record.outlet) ||
-    compare(a.record.slug, b.record.slug) ||
+    compareStrings(a.record.outlet, b.record.outlet) ||
+    compareStrings(a.record.slug, b.record.slug) ||
     (a.kind === b.kind ? 0 : a.kind === "gone" ? -1 : 1)
   );
 }
@@ -136,8 +137,4 @@ function escapeHtml(text: string): string {
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&#39;");
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

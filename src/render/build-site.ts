@@ -7,14 +7,10 @@ import { dirname, join } from "node:path";
 import { diffVersions } from "../diff/diff-versions.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory, Version, VersionDiff } from "../types.ts";
-import {
-  type ArticleSummary,
-  articlePages,
-  type ChangeRecord,
-  type GoneRecord,
-} from "./article-pages.ts";
+import { articlePages } from "./article-pages.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { listingPages } from "./listing-pages.ts";
+import type { ArticleSummary, ChangeRecord, GoneRecord } from "./page-types.ts";
 import { batchSize, emptyBatch, renderPages, type SiteChrome } from "./render-pages.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
 import { SiteUrls } from "./site-urls.ts";
@@ -101,7 +97,7 @@ export async function buildSite(
       urls,
       checkDays: checkDays(history.outlet),
     });
-    batch.articles.push(built.article);
+    batch.histories.push(built.history);
     batch.versions.push(...built.versions);
     batch.diffs.push(...built.diffs);
     summaries.push(built.summary);

@@ -1,8 +1,9 @@
 // Builds the data of the listing pages — the front page of recent changes and each outlet's
 // paginated list of articles — from every article's summary and change records. Pure.
 
-import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./article-pages.ts";
+import { compareStrings } from "./compare-strings.ts";
 import { type TimeText, timeText } from "./format-time.ts";
+import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./page-types.ts";
 import { type PageNavItem, pageNav, paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -152,8 +153,8 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
 export function byNewest(a: ChangeRecord, b: ChangeRecord): number {
   return (
     Date.parse(b.time) - Date.parse(a.time) ||
-    compare(a.outlet, b.outlet) ||
-    compare(a.slug, b.slug) ||
+    compareStrings(a.outlet, b.outlet) ||
+    compareStrings(a.slug, b.slug) ||
     b.number - a.number
   );
 }
@@ -162,10 +163,6 @@ function byLastChanged(a: ArticleSummary, b: ArticleSummary): number {
   return (
     Date.parse(b.lastChanged) - Date.parse(a.lastChanged) ||
     Date.parse(b.firstSeen) - Date.parse(a.firstSeen) ||
-    compare(a.slug, b.slug)
+    compareStrings(a.slug, b.slug)
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

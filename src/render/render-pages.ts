@@ -5,8 +5,11 @@
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { BuildError } from "../errors.ts";
-import type { ArticlePage, DiffPage, Link, VersionPage } from "./article-pages.ts";
+import type { DiffPage } from "./diff-page.ts";
+import type { HistoryPage } from "./history-page.ts";
 import type { HomePage, OutletPage } from "./listing-pages.ts";
+import type { Link } from "./page-types.ts";
+import type { VersionPage } from "./version-page.ts";
 
 /** The Nunjucks templates, `_includes/` layouts and `assets/` of the site. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -15,7 +18,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 export interface PageBatch {
   home: HomePage[];
   outlets: OutletPage[];
-  articles: ArticlePage[];
+  histories: HistoryPage[];
   versions: VersionPage[];
   diffs: DiffPage[];
 }
@@ -31,7 +34,7 @@ export interface SiteChrome {
 
 /** An empty batch, to fill. */
 export function emptyBatch(): PageBatch {
-  return { home: [], outlets: [], articles: [], versions: [], diffs: [] };
+  return { home: [], outlets: [], histories: [], versions: [], diffs: [] };
 }
 
 /** The number of pages in a batch. */
@@ -39,7 +42,7 @@ export function batchSize(batch: PageBatch): number {
   return (
     batch.home.length +
     batch.outlets.length +
-    batch.articles.length +
+    batch.histories.length +
     batch.versions.length +
     batch.diffs.length
   );
@@ -66,7 +69,7 @@ export async function renderPages(options: {
       cfg.addGlobalData("site", chrome);
       cfg.addGlobalData("homePages", batch.home);
       cfg.addGlobalData("outletPages", batch.outlets);
-      cfg.addGlobalData("articlePages", batch.articles);
+      cfg.addGlobalData("historyPages", batch.histories);
       cfg.addGlobalData("versionPages", batch.versions);
       cfg.addGlobalData("diffPages", batch.diffs);
       if (copyAssets) cfg.addPassthroughCopy({ [`${TEMPLATES_DIR}assets`]: "assets" });
@@ -77,7 +80,8 @@ export async function renderPages(options: {
   try {
     await eleventy.write();
   } catch (cause) {
-    const first = batch.articles[0]?.outputPath ?? batch.outlets[0]?.outputPath ?? "the front page";
+    const first =
+      batch.histories[0]?.outputPath ?? batch.outlets[0]?.outputPath ?? "the front page";
     throw new BuildError(
       `Rendering ${pages} pages (from ${first}) failed: ${cause instanceof Error ? cause.message : String(cause)}. Check the templates in ${TEMPLATES_DIR}.`,
       { cause },

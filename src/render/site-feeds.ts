@@ -2,8 +2,8 @@
 // at the source are reported in the first and the last. Dated from the history alone, so an empty
 // feed takes the archive's newest event time, not the clock.
 
-import type { ChangeRecord, GoneRecord } from "./article-pages.ts";
 import { atomFeed } from "./atom-feed.ts";
+import type { ChangeRecord, GoneRecord } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 /** `updated` of an empty feed when the archive has no versions at all. */

@@ -7,6 +7,7 @@
 import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory, Version } from "../types.ts";
+import { compareStrings } from "./compare-strings.ts";
 import { SiteUrls } from "./site-urls.ts";
 
 /** Outlet ids whose pages or feeds would take the place of the site's own. */
@@ -46,7 +47,10 @@ export function usableHistories(
   const known = new Set(configured.map((o) => o.id));
   const extra = new Set<string>();
   const sorted = [...histories].sort(
-    (a, b) => compare(a.outlet, b.outlet) || compare(a.slug, b.slug) || compare(a.file, b.file),
+    (a, b) =>
+      compareStrings(a.outlet, b.outlet) ||
+      compareStrings(a.slug, b.slug) ||
+      compareStrings(a.file, b.file),
   );
   // Any base URL will do: only the files' relative paths are compared.
   const urls = new SiteUrls("https://stet.invalid/");
@@ -164,8 +168,4 @@ function pagesOf(history: ArticleHistory, urls: SiteUrls): string[] {
 function ancestors(file: string): string[] {
   const parts = file.split("/");
   return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

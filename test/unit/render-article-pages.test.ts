@@ -54,11 +54,11 @@ const ferry: ArticleHistory = {
 
 describe("articlePages", () => {
   it("states the schedule as a fixed day: last change plus the outlet's check period", () => {
-    const { article } = pagesFor(ferry, 30);
+    const { history: article } = pagesFor(ferry, 30);
     expect(article.firstSeen.text).toBe("1 Apr 2026, 06:00 UTC");
     expect(article.lastChanged.text).toBe("3 Apr 2026, 09:00 UTC");
     expect(article.checkedUntil).toEqual({ iso: "2026-05-03T09:00:00.000Z", text: "3 May 2026" });
-    expect(pagesFor(ferry, 7).article.checkedUntil).toEqual({
+    expect(pagesFor(ferry, 7).history.checkedUntil).toEqual({
       iso: "2026-04-10T09:00:00.000Z",
       text: "10 Apr 2026",
     });
@@ -66,7 +66,7 @@ describe("articlePages", () => {
 
   it("says nothing is gone while the source still serves the article", () => {
     const pages = pagesFor(ferry);
-    expect(pages.article.gone).toBeNull();
+    expect(pages.history.gone).toBeNull();
     expect(pages.gone).toBeNull();
     expect(pages.summary.gone).toBeNull();
   });
@@ -74,7 +74,7 @@ describe("articlePages", () => {
   it("reports an article gone at the source on its page, in its summary and as a feed record", () => {
     const mark = { since: "2026-04-05T12:30:00Z", status: 410 };
     const pages = pagesFor({ ...ferry, gone: mark });
-    expect(pages.article.gone).toEqual({
+    expect(pages.history.gone).toEqual({
       since: { iso: "2026-04-05T12:30:00Z", text: "5 Apr 2026, 12:30 UTC" },
       status: 410,
     });
@@ -91,7 +91,7 @@ describe("articlePages", () => {
       articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
     });
     // Checking goes on while gone (the article may come back), so the schedule stays the same.
-    expect(pages.article.checkedUntil).toEqual(pagesFor(ferry).article.checkedUntil);
+    expect(pages.history.checkedUntil).toEqual(pagesFor(ferry).history.checkedUntil);
     expect(pages.versions).toHaveLength(3);
   });
 
@@ -105,7 +105,7 @@ describe("articlePages", () => {
       ],
     };
     const pages = pagesFor(flip);
-    expect(pages.article.versions.map((v) => [v.headlineChanged, v.revertsTo])).toEqual([
+    expect(pages.history.versions.map((v) => [v.headlineChanged, v.revertsTo])).toEqual([
       [false, null],
       [true, null],
       [true, { href: "/repo/harbor/news/ferry/v1/", text: "version 1" }],
@@ -130,13 +130,13 @@ describe("articlePages", () => {
       ],
     };
     const pages = pagesFor(same);
-    expect(pages.article.versions[1]?.revertsTo).toBeNull();
+    expect(pages.history.versions[1]?.revertsTo).toBeNull();
     expect(pages.diffs[0]?.headlineRevertsTo).toBeNull();
     expect(pages.changes[1]?.revertsTo).toBeNull();
   });
 
   it("lists every version with its time since the previous one and a link to its diff", () => {
-    const { article } = pagesFor(ferry);
+    const { history: article } = pagesFor(ferry);
     expect(
       article.versions.map((v) => [v.number, v.interval, v.headlineChanged, v.diff?.href ?? null]),
     ).toEqual([
@@ -187,12 +187,12 @@ describe("articlePages", () => {
 
   it("links the original only when it is an http(s) URL", () => {
     const sneaky = { ...ferry, url: "javascript:alert(1)" };
-    expect(pagesFor(sneaky).article.original).toEqual({ text: "javascript:alert(1)", href: null });
-    expect(pagesFor(ferry).article.original.href).toBe("https://harbor.example/news/ferry");
+    expect(pagesFor(sneaky).history.original).toEqual({ text: "javascript:alert(1)", href: null });
+    expect(pagesFor(ferry).history.original.href).toBe("https://harbor.example/news/ferry");
   });
 
   it("names a version without a headline instead of showing nothing", () => {
     const untitled = { ...ferry, versions: [version(1, "2026-04-01T06:00:00Z", null, ["Text."])] };
-    expect(pagesFor(untitled).article.headline).toBe("(no headline)");
+    expect(pagesFor(untitled).history.headline).toBe("(no headline)");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeRecord, GoneRecord } from "../../src/render/article-pages.ts";
 import { atomFeed } from "../../src/render/atom-feed.ts";
+import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
 
 function change(number: number, time: string, headline = "Ferry service resumes"): ChangeRecord {
   const page = `https://example.github.io/repo/harbor/news/ferry/${number === 1 ? "v1" : `diff/${number - 1}..${number}`}/`;

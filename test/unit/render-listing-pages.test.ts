@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ArticleSummary, ChangeRecord } from "../../src/render/article-pages.ts";
 import { listingPages } from "../../src/render/listing-pages.ts";
+import type { ArticleSummary, ChangeRecord } from "../../src/render/page-types.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 
 const urls = new SiteUrls("https://example.github.io/repo/");

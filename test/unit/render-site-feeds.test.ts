@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeRecord, GoneRecord } from "../../src/render/article-pages.ts";
+import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
 import { siteFeeds } from "../../src/render/site-feeds.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 

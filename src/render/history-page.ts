@@ -1,0 +1,85 @@
+// The data of an article's history page, `/<outlet>/<slug>/`: the facts about the article and
+// every version with its time, headline and a link to what changed. Pure.
+
+import { type ArticleContext, headlineChangeAt, headlineOf } from "./article-context.ts";
+import { describeInterval } from "./describe-interval.ts";
+import { dateText, type TimeText, timeText } from "./format-time.ts";
+import type { GoneText, Link, OriginalUrl, PageBase } from "./page-types.ts";
+
+const DAY_MS = 86_400_000;
+
+/** `/<outlet>/<slug>/`: the article's history. */
+export interface HistoryPage extends PageBase {
+  outlet: Link;
+  headline: string;
+  firstSeen: TimeText;
+  lastChanged: TimeText;
+  /**
+   * The last change plus the outlet's check period: the day after which the article is not
+   * checked again. A fixed date, so the page is true whenever it is built.
+   */
+  checkedUntil: TimeText;
+  /** Set while the source answers 404/410; the archived versions stay. */
+  gone: GoneText | null;
+  original: OriginalUrl;
+  versions: {
+    number: number;
+    href: string;
+    time: TimeText;
+    /** "about 4 hours later"; `null` for the first version. */
+    interval: string | null;
+    headline: string;
+    headlineChanged: boolean;
+    /** The earlier version whose headline this one returns to (an A/B flip back). */
+    revertsTo: Link | null;
+    diff: { href: string; wordsAdded: number; wordsRemoved: number } | null;
+  }[];
+}
+
+/** The history page of the article in `context`. */
+export function historyPage(context: ArticleContext): HistoryPage {
+  const { history, urls, diffs, checkDays } = context;
+  const { outlet, slug, versions, gone } = history;
+  const first = versions[0];
+  const last = versions.at(-1);
+  if (first === undefined || last === undefined) {
+    throw new RangeError(`${history.file} has no versions`);
+  }
+  return {
+    outputPath: urls.file({ kind: "article", outlet, slug }),
+    title: `History of “${context.headline}” — ${context.outlet.text}`,
+    feed: context.feed,
+    outlet: context.outlet,
+    headline: context.headline,
+    firstSeen: timeText(first.time),
+    lastChanged: timeText(last.time),
+    checkedUntil: dateText(new Date(Date.parse(last.time) + checkDays * DAY_MS).toISOString()),
+    gone: gone === null ? null : { since: timeText(gone.since), status: gone.status },
+    original: context.original,
+    versions: versions.map((version, i) => {
+      const previous = versions[i - 1];
+      const diff = diffs[i - 1];
+      const { changed, revertsTo } = headlineChangeAt(context, i);
+      return {
+        number: version.number,
+        href: context.versionHref(version.number),
+        time: timeText(version.time),
+        interval: previous === undefined ? null : describeInterval(previous.time, version.time),
+        headline: headlineOf(version),
+        headlineChanged: changed,
+        revertsTo:
+          revertsTo === null
+            ? null
+            : { href: context.versionHref(revertsTo), text: `version ${revertsTo}` },
+        diff:
+          previous === undefined || diff === undefined
+            ? null
+            : {
+                href: context.diffHref(previous.number, version.number),
+                wordsAdded: diff.wordsAdded,
+                wordsRemoved: diff.wordsRemoved,
+              },
+      };
+    }),
+  };
+}
