@@ -1,14 +1,15 @@
 // Word-level diff of two short texts (one paragraph, a headline, a byline): which words stayed,
 // which were removed and which were added, in reading order.
 
-import { diffArrays } from "diff";
 import type { WordChange } from "../types.ts";
+import { DiffBudget } from "./diff-budget.ts";
 import { isSpaceToken, tokenizeWords } from "./tokenize-words.ts";
 
 /**
  * Beyond this many word edits the texts share too little for a word diff to help a reader, and
  * Myers' cost grows with the square of it; the pair is then shown as wholly replaced. A limit on
- * edits rather than on time keeps the output a function of the input.
+ * edits rather than on time keeps the output a function of the input. The budget shared by a
+ * whole comparison of two versions may lower it further.
  */
 const MAX_EDIT_LENGTH = 1_000;
 
@@ -30,7 +31,11 @@ type Piece = { same: string[] } | Change;
  * `before` exactly; joining the `same` and `added` texts gives `after`. Within a stretch of
  * changes, removed text comes before added text, and no two neighbours have the same kind.
  */
-export function diffWords(before: string, after: string): WordChange[] {
+export function diffWords(
+  before: string,
+  after: string,
+  budget: DiffBudget = new DiffBudget(),
+): WordChange[] {
   if (before === after) return before === "" ? [] : [{ kind: "same", text: before }];
   const oldUnits = toUnits(before);
   const newUnits = toUnits(after);
@@ -56,10 +61,10 @@ export function diffWords(before: string, after: string): WordChange[] {
   }
   const oldMiddle = oldUnits.slice(head, oldUnits.length - tail);
   const newMiddle = newUnits.slice(head, newUnits.length - tail);
-  const raw = diffArrays(
+  const raw = budget.diffArrays(
     oldMiddle.map((unit) => unit.token),
     newMiddle.map((unit) => unit.token),
-    { maxEditLength: MAX_EDIT_LENGTH },
+    { maxEdits: MAX_EDIT_LENGTH },
   );
 
   const builder = new PieceBuilder(pieces);
