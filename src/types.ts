@@ -126,12 +126,18 @@ export interface WordChange {
   text: string;
 }
 
-/** How one paragraph fared between two versions. */
+/**
+ * How one paragraph fared between two versions. A moved paragraph appears twice: `moved-from`
+ * where it was (its old text) and `moved-to` where it is now (with its own word changes); the
+ * two share `move`, numbered 1, 2, … in reading order of where the paragraphs now are.
+ */
 export type ParagraphChange =
   | { kind: "same"; text: string }
   | { kind: "added"; text: string }
   | { kind: "removed"; text: string }
-  | { kind: "edited"; before: string; after: string; words: WordChange[] };
+  | { kind: "edited"; before: string; after: string; words: WordChange[] }
+  | { kind: "moved-from"; text: string; move: number }
+  | { kind: "moved-to"; before: string; after: string; words: WordChange[]; move: number };
 
 /** Everything that changed between two versions of an article. */
 export interface VersionDiff {

@@ -2,15 +2,21 @@
 // removed, and which were edited (paired with their old text), so words are diffed only inside
 // paired paragraphs and never across a whole article.
 
+import { appendAll } from "./append-all.ts";
 import { DiffBudget } from "./diff-budget.ts";
 import { isWordToken, tokenizeWords } from "./tokenize-words.ts";
 
-/** One step of a paragraph alignment, in reading order. */
+/**
+ * One step of a paragraph alignment, in reading order. A paragraph that moved shows as
+ * `moved-from` at its old place and `moved-to` at its new one, paired by `move`.
+ */
 export type Alignment =
   | { kind: "same"; text: string }
   | { kind: "added"; text: string }
   | { kind: "removed"; text: string }
-  | { kind: "edited"; before: string; after: string };
+  | { kind: "edited"; before: string; after: string }
+  | { kind: "moved-from"; text: string; move: number }
+  | { kind: "moved-to"; before: string; after: string; move: number };
 
 /**
  * Two paragraphs count as the same paragraph, edited, when at least this share of their distinct
@@ -36,9 +42,10 @@ const PAIRING_SHARE = 0.25;
 /**
  * Aligns `before` with `after`. Identical paragraphs are matched first, in order; within each
  * stretch between them, removed paragraphs are paired with added ones by word similarity,
- * keeping order. A paragraph moved past unchanged ones shows as removed where it was and added
- * where it is. The `same`, `removed` and `edited.before` texts, in order, are `before`; the
- * `same`, `added` and `edited.after` texts are `after`.
+ * keeping order. A paragraph moved past unchanged ones, with or without edits of its own, shows
+ * as moved: `moved-from` where it was, `moved-to` where it is. The `same`, `removed`,
+ * `edited.before` and `moved-from` texts, in order, are `before`; the `same`, `added`,
+ * `edited.after` and `moved-to.after` texts are `after`.
  *
  * The work is bounded by `budget`: when the versions differ too much for Myers' diff within it,
  * paragraphs that occur once in each version anchor the alignment (patience diff), and a stretch
@@ -53,20 +60,20 @@ export function alignParagraphs(
   let removed: string[] = [];
   let added: string[] = [];
   const flush = (): void => {
-    if (removed.length > 0 || added.length > 0) out.push(...pairRun(removed, added, budget));
+    if (removed.length > 0 || added.length > 0) appendAll(out, pairRun(removed, added, budget));
     removed = [];
     added = [];
   };
   for (const step of lineUp(before, after, budget)) {
-    if (step.kind === "removed") removed.push(...step.texts);
-    else if (step.kind === "added") added.push(...step.texts);
+    if (step.kind === "removed") appendAll(removed, step.texts);
+    else if (step.kind === "added") appendAll(added, step.texts);
     else {
       flush();
       for (const text of step.texts) out.push({ kind: "same", text });
     }
   }
   flush();
-  return out;
+  return withMoves(out, budget);
 }
 
 /** A stretch of paragraphs kept, removed or added, in reading order. */
@@ -157,12 +164,12 @@ function anchored(before: readonly string[], after: readonly string[], budget: D
   let i = 0;
   let j = 0;
   for (const [ai, aj] of anchors) {
-    steps.push(...stretch(before.slice(i, ai), after.slice(j, aj), budget, false));
+    appendAll(steps, stretch(before.slice(i, ai), after.slice(j, aj), budget, false));
     steps.push({ kind: "same", texts: [before[ai] as string] });
     i = ai + 1;
     j = aj + 1;
   }
-  steps.push(...stretch(before.slice(i), after.slice(j), budget, false));
+  appendAll(steps, stretch(before.slice(i), after.slice(j), budget, false));
   return steps;
 }
 
@@ -210,7 +217,10 @@ function pairRun(removed: string[], added: string[], budget: DiffBudget): Alignm
   };
   for (const [pi, pj] of pairs) {
     emitUpTo(pi, pj);
-    out.push({ kind: "edited", before: removed[pi] as string, after: added[pj] as string });
+    const before = removed[pi] as string;
+    const after = added[pj] as string;
+    // A stretch shown as replaced (past the budget) may hold the same paragraph on both sides.
+    out.push(before === after ? { kind: "same", text: before } : { kind: "edited", before, after });
     i = pi + 1;
     j = pj + 1;
   }
@@ -305,6 +315,90 @@ function bestPairs(rows: number, cols: number, similarity: Similarity): [number,
     else j--;
   }
   return pairs.reverse();
+}
+
+/**
+ * Marks as moved each removed paragraph that comes back elsewhere as an added one: first those
+ * that come back word for word, then (when the budget allows comparing all with all) those that
+ * come back edited, most similar first.
+ */
+function withMoves(steps: Alignment[], budget: DiffBudget): Alignment[] {
+  const removed: number[] = [];
+  const added: number[] = [];
+  steps.forEach((step, i) => {
+    if (step.kind === "removed") removed.push(i);
+    else if (step.kind === "added") added.push(i);
+  });
+  if (removed.length === 0 || added.length === 0) return steps;
+  const textOf = (i: number) => (steps[i] as { text: string }).text;
+  const partner = new Map<number, number>();
+  // Removed paragraphs by text, each list taken from the front (no shift(): lists can be long).
+  const waiting = new Map<string, { at: number[]; next: number }>();
+  for (const i of removed) {
+    const entry = waiting.get(textOf(i));
+    if (entry === undefined) waiting.set(textOf(i), { at: [i], next: 0 });
+    else entry.at.push(i);
+  }
+  for (const j of added) {
+    const entry = waiting.get(textOf(j));
+    const i = entry?.at[entry.next];
+    if (entry === undefined || i === undefined) continue;
+    entry.next++;
+    partner.set(j, i);
+  }
+  const paired = new Set(partner.values());
+  const oldLeft = removed.filter((i) => !paired.has(i));
+  const newLeft = added.filter((j) => !partner.has(j));
+  if (
+    oldLeft.length > 0 &&
+    newLeft.length > 0 &&
+    oldLeft.length * newLeft.length <= MAX_PAIRING_CELLS
+  ) {
+    const similarity = similarityOf(oldLeft.map(textOf), newLeft.map(textOf), budget);
+    if (
+      oldLeft.length * similarity.addedWords + similarity.removedWords <=
+      budget.remaining * PAIRING_SHARE
+    ) {
+      const candidates: [number, number, number][] = [];
+      oldLeft.forEach((_, a) => {
+        newLeft.forEach((_, b) => {
+          const score = similarity.of(a, b);
+          if (score > 0) candidates.push([score, a, b]);
+        });
+      });
+      candidates.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+      const usedOld = new Set<number>();
+      const usedNew = new Set<number>();
+      for (const [, a, b] of candidates) {
+        if (usedOld.has(a) || usedNew.has(b)) continue;
+        usedOld.add(a);
+        usedNew.add(b);
+        partner.set(newLeft[b] as number, oldLeft[a] as number);
+      }
+    }
+  }
+  if (partner.size === 0) return steps;
+  // Moves are numbered in reading order of where the paragraphs are now.
+  const moveOf = new Map<number, number>();
+  let moves = 0;
+  for (const j of added) {
+    const i = partner.get(j);
+    if (i === undefined) continue;
+    moves++;
+    moveOf.set(j, moves);
+    moveOf.set(i, moves);
+  }
+  const froms = new Map([...partner].map(([j, i]) => [i, j]));
+  return steps.map((step, k): Alignment => {
+    const move = moveOf.get(k);
+    if (move === undefined) return step;
+    const from = partner.get(k);
+    if (from !== undefined) {
+      return { kind: "moved-to", before: textOf(from), after: textOf(k), move };
+    }
+    if (froms.has(k)) return { kind: "moved-from", text: textOf(k), move };
+    return step;
+  });
 }
 
 /** For huge stretches: pair each removed paragraph with the most similar of the next few added. */

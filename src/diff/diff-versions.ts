@@ -10,7 +10,8 @@ import { countWords } from "./tokenize-words.ts";
 /**
  * The diff from `before` to `after`. A missing headline or byline compares as empty text.
  * `wordsAdded` and `wordsRemoved` count words (not punctuation) in everything shown as added or
- * removed: headline, byline, added and removed paragraphs, and the changed parts of edited ones.
+ * removed: headline, byline, added and removed paragraphs, and the changed parts of edited and
+ * moved ones (a paragraph moved as it was adds and removes nothing).
  * All of it shares one `budget` of work (see diff-budget.ts), so any two versions, however long
  * and however different, are compared in bounded time.
  */
@@ -33,14 +34,22 @@ export function diffVersions(
     before.paragraphs,
     after.paragraphs,
     budget,
-  ).map((step) => {
-    if (step.kind === "edited") {
-      const words = diffWords(step.before, step.after, budget);
-      countChanges(words);
-      return { ...step, words };
+  ).map((step): ParagraphChange => {
+    switch (step.kind) {
+      case "edited":
+      case "moved-to": {
+        const words = diffWords(step.before, step.after, budget);
+        countChanges(words);
+        return { ...step, words };
+      }
+      case "added":
+      case "removed":
+        counts[step.kind] += countWords(step.text);
+        return step;
+      default:
+        // Unchanged, or the old place of a moved paragraph: its words are counted where it went.
+        return step;
     }
-    if (step.kind !== "same") counts[step.kind] += countWords(step.text);
-    return step;
   });
   return { title, byline, paragraphs, wordsAdded: counts.added, wordsRemoved: counts.removed };
 }

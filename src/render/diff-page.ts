@@ -1,22 +1,13 @@
-// The data of a diff page, `/<outlet>/<slug>/diff/<M>..<N>/`: headline and byline word by word,
-// then the body's paragraphs as they fared, with unchanged stretches folded. Pure.
+// The data of a diff page, `/<outlet>/<slug>/diff/<M>..<N>/`: what changed between two
+// consecutive versions, with links to the neighbouring changes. Pure.
 
-import type { ParagraphChange, VersionDiff, WordChange } from "../types.ts";
+import type { VersionDiff } from "../types.ts";
 import { type ArticleContext, headlineChangeAt, headlineOf } from "./article-context.ts";
-import { collapseUnchanged, type DiffRow } from "./collapse-unchanged.ts";
 import { describeInterval } from "./describe-interval.ts";
-import { displayText } from "./display-text.ts";
+import { type DiffBody, diffBody } from "./diff-body.ts";
+import { diffBodyHtml } from "./diff-html.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import type { Link, PageBase } from "./page-types.ts";
-
-/** Unchanged paragraphs shown before and after each change on a diff page. */
-const CONTEXT_PARAGRAPHS = 2;
-
-/** The change of a short field (headline, byline) between two versions. */
-export interface FieldChange {
-  changed: boolean;
-  words: WordChange[];
-}
 
 /** `/<outlet>/<slug>/diff/<M>..<N>/`: what changed between consecutive versions. */
 export interface DiffPage extends PageBase {
@@ -25,15 +16,14 @@ export interface DiffPage extends PageBase {
   from: { number: number; href: string; time: TimeText };
   to: { number: number; href: string; time: TimeText };
   interval: string;
-  headline: FieldChange;
+  headlineChanged: boolean;
   /** The earlier version whose headline the newer version returns to. */
   headlineRevertsTo: Link | null;
-  /** `null` when neither version has a byline. */
-  byline: FieldChange | null;
-  rows: DiffRow[];
   wordsAdded: number;
   wordsRemoved: number;
-  paragraphs: { added: number; removed: number; edited: number };
+  paragraphs: DiffBody["paragraphs"];
+  /** The headline, byline and body sections, as `diffBodyHtml` writes them (escaped). */
+  changesHtml: string;
   previousDiff: Link | null;
   nextDiff: Link | null;
 }
@@ -50,6 +40,11 @@ export function diffPage(context: ArticleContext, index: number, diff: VersionDi
   const before = versions[index - 2];
   const next = versions[index + 1];
   const { revertsTo } = headlineChangeAt(context, index);
+  const body = diffBody(previous, version, diff);
+  const headlineRevertsTo =
+    revertsTo === null
+      ? null
+      : { href: context.versionHref(revertsTo), text: `version ${revertsTo}` };
   return {
     outputPath: urls.file({
       kind: "diff",
@@ -73,20 +68,16 @@ export function diffPage(context: ArticleContext, index: number, diff: VersionDi
       time: timeText(version.time),
     },
     interval: describeInterval(previous.time, version.time),
-    headline: fieldChange(diff.title),
-    headlineRevertsTo:
-      revertsTo === null
-        ? null
-        : { href: context.versionHref(revertsTo), text: `version ${revertsTo}` },
-    byline: previous.byline === null && version.byline === null ? null : fieldChange(diff.byline),
-    rows: collapseUnchanged(diff.paragraphs.map(cleanParagraph), CONTEXT_PARAGRAPHS),
-    wordsAdded: diff.wordsAdded,
-    wordsRemoved: diff.wordsRemoved,
-    paragraphs: {
-      added: diff.paragraphs.filter((p) => p.kind === "added").length,
-      removed: diff.paragraphs.filter((p) => p.kind === "removed").length,
-      edited: diff.paragraphs.filter((p) => p.kind === "edited").length,
-    },
+    headlineChanged: body.headline.changed,
+    headlineRevertsTo,
+    wordsAdded: body.wordsAdded,
+    wordsRemoved: body.wordsRemoved,
+    paragraphs: body.paragraphs,
+    changesHtml: diffBodyHtml(body, {
+      from: previous.number,
+      to: version.number,
+      headlineRevertsTo,
+    }),
     previousDiff:
       before === undefined
         ? null
@@ -101,25 +92,5 @@ export function diffPage(context: ArticleContext, index: number, diff: VersionDi
             href: context.diffHref(version.number, next.number),
             text: `Version ${version.number} → ${next.number}`,
           },
-  };
-}
-
-function fieldChange(words: readonly WordChange[]): FieldChange {
-  return { changed: words.some((w) => w.kind !== "same"), words: words.map(cleanWord) };
-}
-
-function cleanWord(word: WordChange): WordChange {
-  return { kind: word.kind, text: displayText(word.text) };
-}
-
-function cleanParagraph(paragraph: ParagraphChange): ParagraphChange {
-  if (paragraph.kind !== "edited") {
-    return { kind: paragraph.kind, text: displayText(paragraph.text) };
-  }
-  return {
-    kind: "edited",
-    before: displayText(paragraph.before),
-    after: displayText(paragraph.after),
-    words: paragraph.words.map(cleanWord),
   };
 }

@@ -283,10 +283,9 @@ describe("buildSite", () => {
     expect($(".summary").text()).toMatch(
       /^10 words added, 2 words removed;\s+1 paragraph edited, 1 added, 0 removed\.$/,
     );
-    // Long runs of unchanged paragraphs are counted, not shown.
-    expect(texts(".diff .skipped")).toEqual([
-      "5 unchanged paragraphs not shown. Read version 2 in full.",
-    ]);
+    // Long runs of unchanged paragraphs are folded, and open in place.
+    expect(texts(".diff .skipped > summary")).toEqual(["5 unchanged paragraphs"]);
+    expect(texts(".diff .skipped > p")).toEqual(bridgeV2.slice(8));
     expect($("main .meta").text()).toContain("about 4 hours later");
   });
 
@@ -607,9 +606,9 @@ describe("the diff page in a browser", () => {
     expect(await del.evaluate((e) => getComputedStyle(e).textDecorationLine)).toContain(
       "line-through",
     );
-    expect(await ins.evaluate((e) => getComputedStyle(e).textDecorationLine)).toContain(
-      "underline",
-    );
+    // Inserted text is boxed, not underlined like a link.
+    expect(await ins.evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe("none");
+    expect(await ins.evaluate((e) => getComputedStyle(e).borderTopStyle)).toBe("solid");
     expect(await page.locator(".diff .edited .old").isVisible()).toBe(false);
 
     await page.getByLabel("Side by side").check();

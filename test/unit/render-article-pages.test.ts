@@ -161,8 +161,8 @@ describe("articlePages", () => {
     expect(first?.previousDiff).toBeNull();
     expect(first?.nextDiff?.href).toBe("/repo/harbor/news/ferry/diff/2..3/");
     expect(second?.previousDiff?.href).toBe("/repo/harbor/news/ferry/diff/1..2/");
-    expect(second?.headline.changed).toBe(true);
-    expect(second?.paragraphs).toEqual({ added: 0, removed: 1, edited: 0 });
+    expect(second?.headlineChanged).toBe(true);
+    expect(second?.paragraphs).toEqual({ added: 0, removed: 1, edited: 0, moved: 0 });
   });
 
   it("records each version as a change: the first links to its version, later ones to the diff", () => {
