@@ -139,6 +139,24 @@ export type ParagraphChange =
   | { kind: "moved-from"; text: string; move: number }
   | { kind: "moved-to"; before: string; after: string; words: WordChange[]; move: number };
 
+/**
+ * What a new version changed, as a reader would say it: computed once, at build time, from the
+ * diff of two consecutive versions (see src/diff/change-labels.ts).
+ */
+export type ChangeLabel =
+  | { kind: "headline" }
+  | { kind: "byline" }
+  /** The headline is again that of an earlier, non-adjacent version (an A/B test flipping back). */
+  | { kind: "reverted"; to: number }
+  | { kind: "note"; note: "correction" | "update" | "editor’s note" }
+  /** Numbers that changed inside a sentence, in reading order: "$1.2" → "$2.1". */
+  | { kind: "figures"; changes: { before: string; after: string }[] }
+  /** Words inside quotation marks changed. */
+  | { kind: "quote" }
+  | { kind: "edited" | "added" | "removed" | "moved"; count: number }
+  /** Nothing but punctuation or spacing changed. */
+  | { kind: "punctuation" };
+
 /** Everything that changed between two versions of an article. */
 export interface VersionDiff {
   title: WordChange[];

@@ -1,7 +1,9 @@
 // What every page of one article shares: its links, its feed, its headline, and how to name and
 // link its versions and diffs. Built once per article and handed to each page's builder.
 
+import { changeLabels } from "../diff/change-labels.ts";
 import type { ArticleHistory, Version, VersionDiff } from "../types.ts";
+import { describeLabel, type LabelText } from "./describe-label.ts";
 import { displayText } from "./display-text.ts";
 import { linkableUrl } from "./linkable-url.ts";
 import type { Link, OriginalUrl } from "./page-types.ts";
@@ -29,6 +31,8 @@ export interface ArticleContext extends ArticlePagesInput {
   articleUrl: string;
   feed: Link;
   original: OriginalUrl;
+  /** `labels[i]`: what version `i` (0-based) changed, in words; none for the first. */
+  labels: LabelText[][];
   versionHref(number: number): string;
   diffHref(from: number, to: number): string;
 }
@@ -40,7 +44,7 @@ export function articleContext(input: ArticlePagesInput): ArticleContext {
   const last = history.versions.at(-1);
   if (last === undefined) throw new RangeError(`${history.file} has no versions`);
   const headline = headlineOf(last);
-  return {
+  const context: ArticleContext = {
     ...input,
     headline,
     outlet: { href: urls.href({ kind: "outlet", outlet, page: 1 }), text: outletName },
@@ -51,9 +55,16 @@ export function articleContext(input: ArticlePagesInput): ArticleContext {
       text: `Changes to “${headline}”`,
     },
     original: originalUrl(history.url),
+    labels: [],
     versionHref: (number) => urls.href({ kind: "version", outlet, slug, number }),
     diffHref: (from, to) => urls.href({ kind: "diff", outlet, slug, from, to }),
   };
+  context.labels = history.versions.map((_, i) => {
+    const diff = input.diffs[i - 1];
+    if (diff === undefined) return [];
+    return changeLabels(diff, headlineChangeAt(context, i).revertsTo).map(describeLabel);
+  });
+  return context;
 }
 
 /** A version's headline for display; archives may lack one. */

@@ -8,6 +8,8 @@ import {
   headlineChangeAt,
   headlineOf,
 } from "./article-context.ts";
+import { diffBody } from "./diff-body.ts";
+import { feedDiffHtml } from "./diff-html.ts";
 import { type DiffPage, diffPage } from "./diff-page.ts";
 import { type HistoryPage, historyPage } from "./history-page.ts";
 import type { ArticleSummary, ChangeRecord, GoneRecord } from "./page-types.ts";
@@ -46,8 +48,9 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
   versions.forEach((version, i) => {
     const previous = versions[i - 1];
     const diffIn = diffs[i - 1];
-    if (previous !== undefined && diffIn !== undefined)
-      diffPages.push(diffPage(context, i, diffIn));
+    const body =
+      previous === undefined || diffIn === undefined ? null : diffBody(previous, version, diffIn);
+    if (body !== null) diffPages.push(diffPage(context, i, body));
     const { changed, revertsTo } = headlineChangeAt(context, i);
     const ref =
       previous === undefined
@@ -65,6 +68,8 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
       revertsTo,
       wordsAdded: diffIn?.wordsAdded ?? 0,
       wordsRemoved: diffIn?.wordsRemoved ?? 0,
+      labels: context.labels[i] ?? [],
+      diffHtml: body === null ? null : feedDiffHtml(body, urls.absolute(ref)),
       href: urls.href(ref),
       url: urls.absolute(ref),
       articleHref: context.article.href,

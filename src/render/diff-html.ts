@@ -16,6 +16,11 @@ export interface DiffHtmlOptions {
   headlineRevertsTo: Link | null;
 }
 
+/** Changed paragraphs a feed entry shows at most; the rest are counted and linked. */
+const FEED_ROWS = 12;
+/** Characters of page text a feed entry shows at most, so no entry can grow without bound. */
+const FEED_CHARACTERS = 4_000;
+
 /** Which side of a word diff to show: both (inline), or the old or new text with its marks. */
 export type WordSide = "both" | "before" | "after";
 
@@ -72,6 +77,87 @@ export function wordsHtml(words: readonly WordChange[], side: WordSide): string 
     else if (word.kind === "removed") {
       if (side !== "after") html += `<del>${escapeHtml(word.text)}</del>`;
     } else if (side !== "before") html += `<ins>${escapeHtml(word.text)}</ins>`;
+  }
+  return html;
+}
+
+/**
+ * The diff as a feed entry shows it: the headline and byline if they changed, then each changed
+ * paragraph inline, up to a few paragraphs and a few thousand characters; what is left out is
+ * counted and linked to `diffUrl`.
+ */
+export function feedDiffHtml(body: DiffBody, diffUrl: string): string {
+  const room = { characters: FEED_CHARACTERS };
+  const parts: string[] = [];
+  if (body.headline.changed) {
+    parts.push(`<p><strong>Headline:</strong> ${clippedWordsHtml(body.headline.words, room)}</p>`);
+  }
+  if (body.byline?.changed) {
+    parts.push(`<p><strong>Byline:</strong> ${clippedWordsHtml(body.byline.words, room)}</p>`);
+  }
+  const changed = body.rows.filter(
+    (row) => row.kind !== "same" && row.kind !== "skipped" && row.kind !== "moved-from",
+  );
+  let shown = 0;
+  for (const row of changed) {
+    if (shown === FEED_ROWS || room.characters <= 0) break;
+    shown++;
+    switch (row.kind) {
+      case "added":
+        parts.push(
+          `<p><strong>Added paragraph:</strong> <ins>${clippedHtml(row.text, room)}</ins></p>`,
+        );
+        break;
+      case "removed":
+        parts.push(
+          `<p><strong>Removed paragraph:</strong> <del>${clippedHtml(row.text, room)}</del></p>`,
+        );
+        break;
+      case "edited":
+        parts.push(
+          `<p><strong>Edited paragraph:</strong> ${clippedWordsHtml(row.words, room)}</p>`,
+        );
+        break;
+      case "moved-to":
+        parts.push(`<p><strong>Moved paragraph:</strong> ${clippedWordsHtml(row.words, room)}</p>`);
+        break;
+    }
+  }
+  const left = changed.length - shown;
+  const more =
+    left > 0
+      ? `${left.toLocaleString("en-US")} more changed paragraph${left === 1 ? "" : "s"}: `
+      : room.characters <= 0
+        ? "The rest of this change: "
+        : "";
+  parts.push(`<p>${more}<a href="${escapeHtml(diffUrl)}">see the whole diff</a>.</p>`);
+  return parts.join("\n");
+}
+
+/** Escaped text cut to the room left (never inside a surrogate pair), "…" marking a cut. */
+function clippedHtml(text: string, room: { characters: number }): string {
+  if (text.length <= room.characters) {
+    room.characters -= text.length;
+    return escapeHtml(text);
+  }
+  let end = Math.max(0, room.characters);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  room.characters = 0;
+  return `${escapeHtml(text.slice(0, end))}…`;
+}
+
+function clippedWordsHtml(words: readonly WordChange[], room: { characters: number }): string {
+  let html = "";
+  for (const word of words) {
+    if (room.characters <= 0) break;
+    const text = clippedHtml(word.text, room);
+    html +=
+      word.kind === "same"
+        ? text
+        : word.kind === "removed"
+          ? `<del>${text}</del>`
+          : `<ins>${text}</ins>`;
   }
   return html;
 }

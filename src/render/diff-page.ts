@@ -1,10 +1,10 @@
 // The data of a diff page, `/<outlet>/<slug>/diff/<M>..<N>/`: what changed between two
 // consecutive versions, with links to the neighbouring changes. Pure.
 
-import type { VersionDiff } from "../types.ts";
 import { type ArticleContext, headlineChangeAt, headlineOf } from "./article-context.ts";
 import { describeInterval } from "./describe-interval.ts";
-import { type DiffBody, diffBody } from "./diff-body.ts";
+import type { LabelText } from "./describe-label.ts";
+import type { DiffBody } from "./diff-body.ts";
 import { diffBodyHtml } from "./diff-html.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import type { Link, PageBase } from "./page-types.ts";
@@ -19,6 +19,8 @@ export interface DiffPage extends PageBase {
   headlineChanged: boolean;
   /** The earlier version whose headline the newer version returns to. */
   headlineRevertsTo: Link | null;
+  /** What the newer version changed, in words. */
+  labels: LabelText[];
   wordsAdded: number;
   wordsRemoved: number;
   paragraphs: DiffBody["paragraphs"];
@@ -28,8 +30,11 @@ export interface DiffPage extends PageBase {
   nextDiff: Link | null;
 }
 
-/** The page of the change into version `index` (0-based, ≥ 1) of the article in `context`. */
-export function diffPage(context: ArticleContext, index: number, diff: VersionDiff): DiffPage {
+/**
+ * The page of the change into version `index` (0-based, ≥ 1) of the article in `context`, whose
+ * diff from the version before, ready to show, is `body`.
+ */
+export function diffPage(context: ArticleContext, index: number, body: DiffBody): DiffPage {
   const { history, urls } = context;
   const { outlet, slug, versions } = history;
   const previous = versions[index - 1];
@@ -40,7 +45,6 @@ export function diffPage(context: ArticleContext, index: number, diff: VersionDi
   const before = versions[index - 2];
   const next = versions[index + 1];
   const { revertsTo } = headlineChangeAt(context, index);
-  const body = diffBody(previous, version, diff);
   const headlineRevertsTo =
     revertsTo === null
       ? null
@@ -70,6 +74,7 @@ export function diffPage(context: ArticleContext, index: number, diff: VersionDi
     interval: describeInterval(previous.time, version.time),
     headlineChanged: body.headline.changed,
     headlineRevertsTo,
+    labels: context.labels[index] ?? [],
     wordsAdded: body.wordsAdded,
     wordsRemoved: body.wordsRemoved,
     paragraphs: body.paragraphs,

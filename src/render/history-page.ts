@@ -3,6 +3,7 @@
 
 import { type ArticleContext, headlineChangeAt, headlineOf } from "./article-context.ts";
 import { describeInterval } from "./describe-interval.ts";
+import type { LabelText } from "./describe-label.ts";
 import { dateText, type TimeText, timeText } from "./format-time.ts";
 import type { GoneText, Link, OriginalUrl, PageBase } from "./page-types.ts";
 
@@ -32,6 +33,8 @@ export interface HistoryPage extends PageBase {
     headlineChanged: boolean;
     /** The earlier version whose headline this one returns to (an A/B flip back). */
     revertsTo: Link | null;
+    /** What the version changed, in words; none for the first. */
+    labels: LabelText[];
     diff: { href: string; wordsAdded: number; wordsRemoved: number } | null;
   }[];
 }
@@ -71,6 +74,7 @@ export function historyPage(context: ArticleContext): HistoryPage {
           revertsTo === null
             ? null
             : { href: context.versionHref(revertsTo), text: `version ${revertsTo}` },
+        labels: context.labels[i] ?? [],
         diff:
           previous === undefined || diff === undefined
             ? null

@@ -2,6 +2,7 @@
 // paginated list of articles — from every article's summary and change records. Pure.
 
 import { compareStrings } from "./compare-strings.ts";
+import type { LabelText } from "./describe-label.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./page-types.ts";
 import { type PageNavItem, pageNav, paginate } from "./paginate.ts";
@@ -24,6 +25,7 @@ export interface ChangeItem {
   articleHref: string;
   wordsAdded: number;
   wordsRemoved: number;
+  labels: LabelText[];
 }
 
 /** `/`: recent changes across outlets. */
@@ -123,6 +125,7 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
     articleHref: c.articleHref,
     wordsAdded: c.wordsAdded,
     wordsRemoved: c.wordsRemoved,
+    labels: c.labels,
   });
   const home: HomePage = {
     outputPath: urls.file({ kind: "home" }),

@@ -2,6 +2,7 @@
 // the records of changes, disappearances and articles that listings and feeds are built from.
 
 import type { GoneMark } from "../types.ts";
+import type { LabelText } from "./describe-label.ts";
 import type { TimeText } from "./format-time.ts";
 
 /** A link with its text. */
@@ -47,6 +48,10 @@ export interface ChangeRecord {
   revertsTo: number | null;
   wordsAdded: number;
   wordsRemoved: number;
+  /** What the version changed, in words; none for the first version. */
+  labels: LabelText[];
+  /** The change itself, for feeds (`feedDiffHtml`, escaped); `null` for the first version. */
+  diffHtml: string | null;
   /** Link to the diff page (the version page for the first version). */
   href: string;
   /** Absolute URL of the same page, for feeds. */

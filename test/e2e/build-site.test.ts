@@ -324,7 +324,12 @@ describe("buildSite", () => {
       "2 Mar 2026, 11:10 UTC, about 4 hours later",
       "4 Mar 2026, 09:00 UTC, about 2 days later",
     ]);
-    expect($(".versions .tag").text()).toBe("Headline changed");
+    expect(textsOf($, ".versions li:nth-child(3) .label")).toEqual(["1 paragraph removed"]);
+    expect(textsOf($, ".versions li:nth-child(2) .label")).toEqual([
+      "Headline changed",
+      "1 paragraph edited",
+      "1 paragraph added",
+    ]);
     expect($(".facts time").last().attr("datetime")).toBe("2026-04-03T09:00:00.000Z");
     expect($(".notice").length).toBe(0);
   });
@@ -367,7 +372,7 @@ describe("buildSite", () => {
     const feed = await loadXml("harbor/2026/03/ferry-closure/feed.atom");
     expect(textsOf(feed, "entry > title")).toEqual([
       "Gone at the source: Ferry to the islands paused",
-      "Version 2: Ferry to the islands paused",
+      "1 paragraph edited: Ferry to the islands paused",
       "New article: Ferry to the islands paused",
     ]);
     const entry = feed("entry").first();
@@ -389,18 +394,14 @@ describe("buildSite", () => {
 
   it("labels an A/B headline flipping back as reverted on the history, diff and front page", async () => {
     const history = await load("harbor/2026/03/coastal-road/index.html");
-    expect(textsOf(history, ".versions .tag")).toEqual([
+    expect(textsOf(history, ".versions .label")).toEqual([
       "Headline changed",
       "Headline reverted to version 1",
     ]);
-    expect(history(".versions .tag a").attr("href")).toBe(
+    expect(history(".versions .label a").attr("href")).toBe(
       `${PREFIX}harbor/2026/03/coastal-road/v1/`,
     );
-    expect(textsOf(history, ".versions .headline")).toEqual([
-      ROAD_A,
-      `${ROAD_B} Headline changed`,
-      `${ROAD_A} Headline reverted to version 1`,
-    ]);
+    expect(textsOf(history, ".versions .headline")).toEqual([ROAD_A, ROAD_B, ROAD_A]);
 
     const flipBack = await load("harbor/2026/03/coastal-road/diff/2..3/index.html");
     expect(textsOf(flipBack, "section:has(#headline-heading) p")).toEqual([
@@ -431,7 +432,7 @@ describe("buildSite", () => {
     expect(textsOf(headlines, "entry > title")).toEqual([
       `The Harbor Courier · Headline reverted to version 1: ${ROAD_A}`,
       `The Harbor Courier · Headline changed: ${ROAD_B}`,
-      "The Harbor Courier · Headline changed: Council postpones vote on harbour bridge",
+      "The Harbor Courier · Headline changed, 1 paragraph edited, 1 paragraph added: Council postpones vote on harbour bridge",
     ]);
   });
 

@@ -185,6 +185,33 @@ describe("articlePages", () => {
     expect(changes[1]?.wordsAdded).toBe(1);
   });
 
+  it("says in words what each version changed, the same on every page and record", () => {
+    const pages = pagesFor(ferry);
+    const texts = (labels: { text: string }[]) => labels.map((l) => l.text);
+    expect(pages.history.versions.map((v) => texts(v.labels))).toEqual([
+      [],
+      ["1 paragraph edited"],
+      ["Headline changed", "1 paragraph removed"],
+    ]);
+    expect(pages.diffs.map((d) => texts(d.labels))).toEqual([
+      ["1 paragraph edited"],
+      ["Headline changed", "1 paragraph removed"],
+    ]);
+    expect(pages.changes.map((c) => texts(c.labels))).toEqual([
+      [],
+      ["1 paragraph edited"],
+      ["Headline changed", "1 paragraph removed"],
+    ]);
+    expect(pages.changes[0]?.diffHtml).toBeNull();
+    expect(pages.changes[2]?.diffHtml).toBe(
+      [
+        "<p><strong>Headline:</strong> Ferry service resumes<ins> after storm</ins></p>",
+        "<p><strong>Removed paragraph:</strong> <del>Tickets are free.</del></p>",
+        '<p><a href="https://example.github.io/repo/harbor/news/ferry/diff/2..3/">see the whole diff</a>.</p>',
+      ].join("\n"),
+    );
+  });
+
   it("links the original only when it is an http(s) URL", () => {
     const sneaky = { ...ferry, url: "javascript:alert(1)" };
     expect(pagesFor(sneaky).history.original).toEqual({ text: "javascript:alert(1)", href: null });

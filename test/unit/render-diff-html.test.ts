@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiffBody } from "../../src/render/diff-body.ts";
-import { diffBodyHtml, wordsHtml } from "../../src/render/diff-html.ts";
+import { diffBodyHtml, feedDiffHtml, wordsHtml } from "../../src/render/diff-html.ts";
 
 const body = (rows: DiffBody["rows"]): DiffBody => ({
   headline: { changed: false, words: [{ kind: "same", text: "Ferry <resumes>" }] },
@@ -112,5 +112,65 @@ describe("diffBodyHtml", () => {
     );
     expect(html).toContain('<div class="row skipped"><p>Neither version has body text.</p></div>');
     expect(html).not.toContain("byline-heading");
+  });
+});
+
+describe("feedDiffHtml", () => {
+  const diffUrl = "https://example.github.io/repo/harbor/news/ferry/diff/1..2/";
+
+  it("shows a changed headline and each changed paragraph inline, and links the whole diff", () => {
+    const html = feedDiffHtml(
+      {
+        ...body([
+          { kind: "same", text: "Kept." },
+          { kind: "removed", text: "Gone <now>." },
+          { kind: "moved-from", text: "Moved.", move: 1 },
+          { kind: "added", text: "New." },
+          {
+            kind: "moved-to",
+            before: "Moved.",
+            after: "Moved.",
+            words: [{ kind: "same", text: "Moved." }],
+            move: 1,
+          },
+        ]),
+        headline: {
+          changed: true,
+          words: [
+            { kind: "same", text: "Ferry " },
+            { kind: "removed", text: "resumes" },
+            { kind: "added", text: "sails" },
+          ],
+        },
+      },
+      diffUrl,
+    );
+    expect(html.split("\n")).toEqual([
+      "<p><strong>Headline:</strong> Ferry <del>resumes</del><ins>sails</ins></p>",
+      "<p><strong>Removed paragraph:</strong> <del>Gone &lt;now&gt;.</del></p>",
+      "<p><strong>Added paragraph:</strong> <ins>New.</ins></p>",
+      "<p><strong>Moved paragraph:</strong> Moved.</p>",
+      `<p><a href="${diffUrl}">see the whole diff</a>.</p>`,
+    ]);
+  });
+
+  it("shows at most 12 changed paragraphs of 50,000 and counts the rest", () => {
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => ({ kind: "added", text: `P${i}.` }) as const,
+    );
+    const html = feedDiffHtml(body(rows), diffUrl);
+    expect(html.match(/<ins>/g)).toHaveLength(12);
+    expect(html.split("\n").at(-1)).toBe(
+      `<p>49,988 more changed paragraphs: <a href="${diffUrl}">see the whole diff</a>.</p>`,
+    );
+  });
+
+  it("cuts one huge changed paragraph to a few thousand characters, never inside a character", () => {
+    const huge = "😀".repeat(500_000);
+    const html = feedDiffHtml(body([{ kind: "added", text: huge }]), diffUrl);
+    expect(html).toBe(
+      `<p><strong>Added paragraph:</strong> <ins>${"😀".repeat(2_000)}…</ins></p>\n<p>The rest of this change: <a href="${diffUrl}">see the whole diff</a>.</p>`,
+    );
   });
 });

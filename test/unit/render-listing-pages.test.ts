@@ -36,6 +36,8 @@ function change(slug: string, number: number, h: number, headlineChanged = false
     revertsTo: null,
     wordsAdded: 1,
     wordsRemoved: 0,
+    labels: [],
+    diffHtml: null,
     href: `/repo/harbor/${slug}/diff/${number - 1}..${number}/`,
     url: `https://example.github.io/repo/harbor/${slug}/diff/${number - 1}..${number}/`,
     articleHref: `/repo/harbor/${slug}/`,

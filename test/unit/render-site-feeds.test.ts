@@ -23,6 +23,8 @@ function change(number: number, time: string, headlineChanged: boolean): ChangeR
     revertsTo: null,
     wordsAdded: 0,
     wordsRemoved: 0,
+    labels: [],
+    diffHtml: null,
     href: page.replace("https://example.github.io", ""),
     url: page,
     articleHref: "/repo/harbor/ferry/",
