@@ -13,6 +13,8 @@ export const RESERVED_OUTLET_IDS = new Set([
   "page",
   "all",
   "headlines",
+  "status",
+  "pagefind",
 ]);
 
 const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {

@@ -1,13 +1,17 @@
 // Turns one article's history and its version diffs into the data of its pages (history, one
-// per version, one per consecutive diff) and the records that listings and feeds use.
-// Pure: same history, same data.
+// per version, one per consecutive diff, first versus latest, compare), its API file, and the
+// records that listings and feeds use. Pure: same history, same data.
 
+import { changeLabels } from "../diff/change-labels.ts";
+import { articleApi } from "./article-api.ts";
 import {
   type ArticlePagesInput,
   articleContext,
   headlineChangeAt,
   headlineOf,
 } from "./article-context.ts";
+import { type ComparePage, comparePage } from "./compare-page.ts";
+import { describeLabel } from "./describe-label.ts";
 import { diffBody } from "./diff-body.ts";
 import { feedDiffHtml } from "./diff-html.ts";
 import { type DiffPage, diffPage } from "./diff-page.ts";
@@ -21,7 +25,12 @@ export type { ArticlePagesInput } from "./article-context.ts";
 export interface ArticlePages {
   history: HistoryPage;
   versions: VersionPage[];
+  /** One per consecutive pair, then first versus latest when there are three or more versions. */
   diffs: DiffPage[];
+  /** `null` for an article with a single version. */
+  compare: ComparePage | null;
+  /** The article's API file. */
+  api: { file: string; json: string };
   /** One per version, oldest first. */
   changes: ChangeRecord[];
   /** Set while the source answers 404/410. */
@@ -50,7 +59,7 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
     const diffIn = diffs[i - 1];
     const body =
       previous === undefined || diffIn === undefined ? null : diffBody(previous, version, diffIn);
-    if (body !== null) diffPages.push(diffPage(context, i, body));
+    if (body !== null) diffPages.push(diffPage(context, i - 1, i, body, context.labels[i] ?? []));
     const { changed, revertsTo } = headlineChangeAt(context, i);
     const ref =
       previous === undefined
@@ -74,13 +83,21 @@ export function articlePages(input: ArticlePagesInput): ArticlePages {
       url: urls.absolute(ref),
       articleHref: context.article.href,
       articleUrl: context.articleUrl,
+      firstToLatestHref: context.firstToLatestLink?.href ?? null,
     });
   });
+  if (versions.length > 2 && input.firstToLatest !== null) {
+    const body = diffBody(first, last, input.firstToLatest);
+    const labels = changeLabels(input.firstToLatest).map(describeLabel);
+    diffPages.push(diffPage(context, 0, versions.length - 1, body, labels));
+  }
 
   return {
     history: historyPage(context),
     versions: versions.map((_, i) => versionPage(context, i)),
     diffs: diffPages,
+    compare: comparePage(context),
+    api: articleApi(context),
     changes,
     gone:
       gone === null

@@ -1,19 +1,27 @@
-// Builds the static site from every article's history: history, version and diff pages rendered
-// with Eleventy in batches of articles, then the listing pages, then the Atom feeds.
-// Everything comes from the histories, so the same histories always give the same bytes.
+// Builds the static site from every article's history: history, version, diff and compare pages
+// rendered with Eleventy in batches of articles (each article's feed and API file written as it
+// goes), then the listing, status, search and 404 pages, the site-wide feeds and API index, the
+// browser scripts, and last the search index. Everything comes from the histories (and the
+// fetch's status file), so the same input always gives the same bytes.
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { diffVersions } from "../diff/diff-versions.ts";
 import { BuildError } from "../errors.ts";
-import type { ArticleHistory, Version, VersionDiff } from "../types.ts";
+import { systemClock } from "../system-clock.ts";
+import type { ArticleHistory, Clock, FetchStatus, Version, VersionDiff } from "../types.ts";
+import { apiIndex } from "./api-index.ts";
 import { articlePages } from "./article-pages.ts";
 import { atomFeed } from "./atom-feed.ts";
+import { bundleScripts } from "./bundle-scripts.ts";
 import { listingPages } from "./listing-pages.ts";
 import type { ArticleSummary, ChangeRecord, GoneRecord } from "./page-types.ts";
 import { batchSize, emptyBatch, renderPages, type SiteChrome } from "./render-pages.ts";
+import { buildSearchIndex } from "./search-index.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
+import { sitePages } from "./site-pages.ts";
 import { SiteUrls } from "./site-urls.ts";
+import { statusPage } from "./status-page.ts";
 import { usableHistories } from "./usable-histories.ts";
 
 /**
@@ -27,8 +35,12 @@ export interface BuildSiteOptions {
   histories: ArticleHistory[];
   /** Config order; outlets with no articles still get a page. */
   outlets: { id: string; name: string }[];
-  /** `baseUrl` is absolute and ends with "/", e.g. https://x.github.io/repo/. */
-  site: { title: string; baseUrl: string };
+  /**
+   * `baseUrl` is absolute and ends with "/", e.g. https://x.github.io/repo/. `repository`, when
+   * known, is the archive's repository on its forge (https://github.com/owner/repo), for links to
+   * each version's commit and archived file.
+   */
+  site: { title: string; baseUrl: string; repository?: string | null };
   outDir: string;
   /** Articles are re-checked until their last change plus this many days. */
   checkDays: number;
@@ -38,6 +50,15 @@ export interface BuildSiteOptions {
   log?: (line: string) => void;
   /** Pages per Eleventy run (default 4,000); the output does not depend on it. */
   pagesPerRun?: number;
+  /**
+   * What the fetch last reported (`.stet/status.json`), or why it could not be read; `null` when
+   * there is none yet. The status page shows it.
+   */
+  status?: { status: FetchStatus } | { problem: string } | null;
+  /** Whether to write the search index (default true); the step is timed in the log. */
+  searchIndex?: boolean;
+  /** Times the search index step for the log (default: the system clock). */
+  clock?: Clock;
 }
 
 /**
@@ -52,16 +73,23 @@ export async function buildSite(
   const checkDays = checkPeriods(options);
   const pagesPerRun = options.pagesPerRun ?? PAGES_PER_RUN;
   const urls = new SiteUrls(site.baseUrl);
+  const repository = checkRepository(site.repository ?? null);
   const { outlets, histories } = usableHistories(options.histories, options.outlets, log);
   const outletName = new Map(outlets.map((o) => [o.id, o.name]));
   const chrome: SiteChrome = {
     title: site.title,
     home: urls.href({ kind: "home" }),
     stylesheet: urls.href({ kind: "stylesheet" }),
+    favicon: urls.href({ kind: "asset", name: "favicon.svg" }),
     outlets: outlets.map((o) => ({
       href: urls.href({ kind: "outlet", outlet: o.id, page: 1 }),
       text: o.name,
     })),
+    pages: [
+      { href: urls.href({ kind: "headlines" }), text: "Headline changes" },
+      { href: urls.href({ kind: "search" }), text: "Search" },
+      { href: urls.href({ kind: "status" }), text: "Status" },
+    ],
     feeds: [
       { href: urls.href({ kind: "feed", name: "all" }), text: "all changes" },
       { href: urls.href({ kind: "feed", name: "headlines" }), text: "headline changes" },
@@ -93,13 +121,17 @@ export async function buildSite(
     const built = articlePages({
       history,
       outletName: name,
-      diffs,
+      diffs: diffs.consecutive,
+      firstToLatest: diffs.firstToLatest,
       urls,
       checkDays: checkDays(history.outlet),
+      repository,
     });
     batch.histories.push(built.history);
     batch.versions.push(...built.versions);
     batch.diffs.push(...built.diffs);
+    if (built.compare !== null) batch.compares.push(built.compare);
+    await write(built.api.file, built.api.json);
     summaries.push(built.summary);
     changes.push(...built.changes);
     if (built.gone !== null) gone.push(built.gone);
@@ -124,6 +156,11 @@ export async function buildSite(
   const listings = listingPages({ outlets, summaries, changes, urls });
   batch.home.push(listings.home);
   batch.outlets.push(...listings.outlets);
+  batch.headlines.push(listings.headlines);
+  batch.statuses.push(statusPage({ status: options.status ?? null, outlets, summaries, urls }));
+  const own = sitePages(urls);
+  batch.searches.push(own.search);
+  batch.notFound.push(own.notFound);
   pages += await renderPages({ outDir, chrome, batch, copyAssets: true });
   log(`rendered ${count(pages)} pages`);
 
@@ -132,7 +169,40 @@ export async function buildSite(
     feeds++;
   }
   log(`wrote ${count(feeds)} feeds`);
+  for (const file of apiIndex({ outlets, summaries, urls, siteTitle: site.title })) {
+    await write(file.file, file.json);
+  }
+  for (const script of await bundleScripts()) {
+    await write(urls.file({ kind: "asset", name: script.name }), script.text);
+  }
+  if (options.searchIndex !== false) {
+    const clock = options.clock ?? systemClock;
+    const started = clock.now();
+    const indexed = await buildSearchIndex(outDir);
+    const seconds = ((clock.now() - started) / 1000).toFixed(1);
+    log(`indexed ${count(indexed.pages)} pages for search in ${seconds} s`);
+  }
   return { pages, feeds };
+}
+
+/** The repository URL for commit links, checked: an https URL, kept without a final "/". */
+function checkRepository(repository: string | null): string | null {
+  if (repository === null || repository === "") return null;
+  let url: URL;
+  try {
+    url = new URL(repository);
+  } catch (cause) {
+    throw new BuildError(
+      `The repository "${repository}" is not a URL; give one such as https://github.com/owner/repo.`,
+      { cause },
+    );
+  }
+  if (url.protocol !== "https:" || url.search !== "" || url.hash !== "" || url.username !== "") {
+    throw new BuildError(
+      `The repository "${repository}" must be an https URL without query or fragment, such as https://github.com/owner/repo.`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
 }
 
 /** Each outlet's check period in days, after checking that every one is a number ≥ 0. */
@@ -158,18 +228,27 @@ function isDays(days: unknown): days is number {
   return typeof days === "number" && Number.isFinite(days) && days >= 0;
 }
 
-/** The diff of each consecutive pair of versions; `null` (logged) if they cannot be compared. */
-function diffHistory(history: ArticleHistory, log: (line: string) => void): VersionDiff[] | null {
-  const diffs: VersionDiff[] = [];
+/**
+ * The diff of each consecutive pair of versions, and of the first and latest when there are three
+ * or more; `null` (logged) if they cannot be compared.
+ */
+function diffHistory(
+  history: ArticleHistory,
+  log: (line: string) => void,
+): { consecutive: VersionDiff[]; firstToLatest: VersionDiff | null } | null {
+  const { versions } = history;
+  const consecutive: VersionDiff[] = [];
   try {
-    for (let i = 1; i < history.versions.length; i++) {
-      diffs.push(diffVersions(history.versions[i - 1] as Version, history.versions[i] as Version));
+    for (let i = 1; i < versions.length; i++) {
+      consecutive.push(diffVersions(versions[i - 1] as Version, versions[i] as Version));
     }
+    const firstToLatest =
+      versions.length > 2 ? diffVersions(versions[0] as Version, versions.at(-1) as Version) : null;
+    return { consecutive, firstToLatest };
   } catch (error) {
     log(`skipped ${history.file}: its versions could not be compared (${String(error)})`);
     return null;
   }
-  return diffs;
 }
 
 function count(n: number): string {

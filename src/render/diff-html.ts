@@ -4,6 +4,7 @@
 
 import type { WordChange } from "../types.ts";
 import type { DiffRow } from "./collapse-unchanged.ts";
+import type { LabelText } from "./describe-label.ts";
 import type { DiffBody, FieldChange } from "./diff-body.ts";
 import { escapeHtml } from "./escape-html.ts";
 import type { Link } from "./page-types.ts";
@@ -12,6 +13,8 @@ import type { Link } from "./page-types.ts";
 export interface DiffHtmlOptions {
   from: number;
   to: number;
+  /** What changed, in words. */
+  labels: readonly LabelText[];
   /** The earlier version whose headline the newer one returns to (an A/B flip back). */
   headlineRevertsTo: Link | null;
 }
@@ -25,12 +28,15 @@ const FEED_CHARACTERS = 4_000;
 export type WordSide = "both" | "before" | "after";
 
 /**
- * The headline, byline and body sections of a diff page, with the inline/side-by-side switch.
- * Ids used: `headline-heading`, `byline-heading`, `text-heading`, `view-inline`, `view-side`,
- * `moved-from-<n>` and `moved-to-<n>`.
+ * What a diff page shows of a diff: the counts and labels, a key, then the headline, byline and
+ * body sections with the inline/side-by-side switch. Ids used: `headline-heading`,
+ * `byline-heading`, `text-heading`, `view-inline`, `view-side`, `moved-from-<n>`, `moved-to-<n>`.
  */
 export function diffBodyHtml(body: DiffBody, options: DiffHtmlOptions): string {
   const parts = [
+    summaryHtml(body),
+    labelsHtml(options.labels, options.headlineRevertsTo),
+    '<p class="legend"><span class="tag">Key</span> Removed text is <span class="sample-removed">struck through</span>; added text is <span class="sample-added">boxed</span>. Whole paragraphs are labelled as added, removed, edited or moved.</p>',
     '<section aria-labelledby="headline-heading">',
     '<h2 id="headline-heading">Headline</h2>',
     fieldHtml(body.headline),
@@ -160,6 +166,34 @@ function clippedWordsHtml(words: readonly WordChange[], room: { characters: numb
           : `<ins>${text}</ins>`;
   }
   return html;
+}
+
+/** The labels as a list; a headline revert links the version it returns to. */
+export function labelsHtml(labels: readonly LabelText[], revertsTo: Link | null): string {
+  if (labels.length === 0) return "";
+  const items = labels.map((label) => {
+    const text = escapeHtml(label.text);
+    const inner =
+      label.kind === "reverted" && revertsTo !== null
+        ? `<a href="${escapeHtml(revertsTo.href)}">${text}</a>`
+        : text;
+    return `<li class="label label-${label.kind}">${inner}</li>`;
+  });
+  return `<ul class="labels">${items.join("")}</ul>`;
+}
+
+function summaryHtml(body: DiffBody): string {
+  const { added, removed, edited, moved } = body.paragraphs;
+  let text = `${count(body.wordsAdded, "word")} added, ${count(body.wordsRemoved, "word")} removed`;
+  if (added + removed + edited + moved > 0) {
+    text += `; ${count(edited, "paragraph")} edited, ${added} added, ${removed} removed`;
+    if (moved > 0) text += `, ${moved} moved`;
+  }
+  return `<p class="summary">${text}.</p>`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function fieldHtml(field: FieldChange): string {

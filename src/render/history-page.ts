@@ -1,11 +1,20 @@
-// The data of an article's history page, `/<outlet>/<slug>/`: the facts about the article and
-// every version with its time, headline and a link to what changed. Pure.
+// The data of an article's history page, `/<outlet>/<slug>/`: the facts about the article, every
+// version with its time, headline and what it changed, the compare control, and the latest
+// version's text (the page search indexes for the article). Pure.
 
-import { type ArticleContext, headlineChangeAt, headlineOf } from "./article-context.ts";
+import {
+  type ArticleContext,
+  changedTimes,
+  headlineChangeAt,
+  headlineOf,
+} from "./article-context.ts";
+import { type CompareForm, compareForm } from "./compare-form.ts";
 import { describeInterval } from "./describe-interval.ts";
 import type { LabelText } from "./describe-label.ts";
-import { dateText, type TimeText, timeText } from "./format-time.ts";
+import { displayText } from "./display-text.ts";
+import { dateText, formatTime, type TimeText, timeText } from "./format-time.ts";
 import type { GoneText, Link, OriginalUrl, PageBase } from "./page-types.ts";
+import { plainText } from "./plain-text.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +32,9 @@ export interface HistoryPage extends PageBase {
   /** Set while the source answers 404/410; the archived versions stay. */
   gone: GoneText | null;
   original: OriginalUrl;
+  /** The first-versus-latest diff, for articles with three or more versions. */
+  firstToLatest: Link | null;
+  compare: CompareForm | null;
   versions: {
     number: number;
     href: string;
@@ -37,6 +49,8 @@ export interface HistoryPage extends PageBase {
     labels: LabelText[];
     diff: { href: string; wordsAdded: number; wordsRemoved: number } | null;
   }[];
+  /** The latest version's text, shown folded, and what search indexes the article by. */
+  latest: { number: number; byline: string | null; paragraphs: string[] };
 }
 
 /** The history page of the article in `context`. */
@@ -48,10 +62,25 @@ export function historyPage(context: ArticleContext): HistoryPage {
   if (first === undefined || last === undefined) {
     throw new RangeError(`${history.file} has no versions`);
   }
+  const changes = versions.length - 1;
+  const latestLabels = (context.labels.at(-1) ?? []).map((l) => l.text).join(", ");
   return {
     outputPath: urls.file({ kind: "article", outlet, slug }),
-    title: `History of “${context.headline}” — ${context.outlet.text}`,
+    title: plainText(`${context.headline} — ${changedTimes(changes)}`),
     feed: context.feed,
+    share: {
+      title: plainText(`${context.headline} — ${changedTimes(changes)}`),
+      description: plainText(
+        `${context.outlet.text}, first seen ${formatTime(first.time)}. ${
+          changes === 0
+            ? "No changes recorded yet."
+            : `${versions.length} versions; latest change ${formatTime(last.time)}${latestLabels === "" ? "" : `: ${latestLabels}`}.`
+        }`,
+        300,
+      ),
+      url: context.articleUrl,
+    },
+    scripts: [],
     outlet: context.outlet,
     headline: context.headline,
     firstSeen: timeText(first.time),
@@ -59,6 +88,8 @@ export function historyPage(context: ArticleContext): HistoryPage {
     checkedUntil: dateText(new Date(Date.parse(last.time) + checkDays * DAY_MS).toISOString()),
     gone: gone === null ? null : { since: timeText(gone.since), status: gone.status },
     original: context.original,
+    firstToLatest: context.firstToLatestLink,
+    compare: compareForm(context),
     versions: versions.map((version, i) => {
       const previous = versions[i - 1];
       const diff = diffs[i - 1];
@@ -85,5 +116,10 @@ export function historyPage(context: ArticleContext): HistoryPage {
               },
       };
     }),
+    latest: {
+      number: last.number,
+      byline: last.byline === null ? null : displayText(last.byline),
+      paragraphs: last.paragraphs.map(displayText),
+    },
   };
 }

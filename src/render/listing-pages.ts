@@ -4,6 +4,7 @@
 import { compareStrings } from "./compare-strings.ts";
 import type { LabelText } from "./describe-label.ts";
 import { type TimeText, timeText } from "./format-time.ts";
+import { type MostEditedItem, mostEdited } from "./most-edited.ts";
 import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./page-types.ts";
 import { type PageNavItem, pageNav, paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
@@ -11,6 +12,8 @@ import type { SiteUrls } from "./site-urls.ts";
 const RECENT_CHANGES = 50;
 const RECENT_HEADLINES = 20;
 const ARTICLES_PER_PAGE = 50;
+/** Headline changes on /headlines/; the headlines feed has the latest too. */
+const HEADLINES_PAGE = 200;
 
 /** A change as a listing shows it. */
 export interface ChangeItem {
@@ -26,12 +29,17 @@ export interface ChangeItem {
   wordsAdded: number;
   wordsRemoved: number;
   labels: LabelText[];
+  /** The article's first-versus-latest diff, when it has one. */
+  firstToLatestHref: string | null;
 }
 
 /** `/`: recent changes across outlets. */
 export interface HomePage extends PageBase {
   changes: ChangeItem[];
   headlines: ChangeItem[];
+  /** The articles with the most new versions in the week up to the newest change. */
+  mostEdited: { since: TimeText | null; until: TimeText | null; items: MostEditedItem[] };
+  headlinesPage: string;
   totals: { outlets: number; articles: number; versions: number; changes: number };
   outlets: { name: string; href: string; feed: string; articles: number }[];
 }
@@ -56,6 +64,13 @@ export interface OutletPage extends PageBase {
   next: Link | null;
 }
 
+/** `/headlines/`: the latest headline changes across outlets, each as was and now. */
+export interface HeadlinesPage extends PageBase {
+  changes: ChangeItem[];
+  /** How many headline changes there are in all (the page shows the latest). */
+  total: number;
+}
+
 /** Everything the listing pages are made from. */
 export interface ListingInput {
   /** In display order; outlets without articles included. */
@@ -66,8 +81,12 @@ export interface ListingInput {
   urls: SiteUrls;
 }
 
-/** The front page and every outlet page. */
-export function listingPages(input: ListingInput): { home: HomePage; outlets: OutletPage[] } {
+/** The front page, every outlet page and the headline-changes page. */
+export function listingPages(input: ListingInput): {
+  home: HomePage;
+  outlets: OutletPage[];
+  headlines: HeadlinesPage;
+} {
   const { outlets, summaries, changes, urls } = input;
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
@@ -86,6 +105,8 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
         outputPath: urls.file({ kind: "outlet", outlet: outlet.id, page: page.number }),
         title: page.number === 1 ? outlet.name : `${outlet.name}, page ${page.number}`,
         feed,
+        share: null,
+        scripts: [],
         name: outlet.name,
         pageNumber: page.number,
         pageCount: pages.length,
@@ -126,16 +147,21 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
     wordsAdded: c.wordsAdded,
     wordsRemoved: c.wordsRemoved,
     labels: c.labels,
+    firstToLatestHref: c.firstToLatestHref,
   });
   const home: HomePage = {
     outputPath: urls.file({ kind: "home" }),
     title: "Recent changes",
     feed: { href: urls.href({ kind: "feed", name: "all" }), text: "All changes" },
+    share: null,
+    scripts: [],
     changes: edits.slice(0, RECENT_CHANGES).map(toItem),
     headlines: edits
       .filter((c) => c.headlineChanged)
       .slice(0, RECENT_HEADLINES)
       .map(toItem),
+    mostEdited: mostEdited(changes, urls),
+    headlinesPage: urls.href({ kind: "headlines" }),
     totals: {
       outlets: outlets.length,
       articles: summaries.length,
@@ -149,7 +175,17 @@ export function listingPages(input: ListingInput): { home: HomePage; outlets: Ou
       articles: byOutlet.get(o.id)?.length ?? 0,
     })),
   };
-  return { home, outlets: outletPages };
+  const headlineChanges = edits.filter((c) => c.headlineChanged);
+  const headlines: HeadlinesPage = {
+    outputPath: urls.file({ kind: "headlines" }),
+    title: "Headline changes",
+    feed: { href: urls.href({ kind: "feed", name: "headlines" }), text: "Headline changes" },
+    share: null,
+    scripts: [],
+    changes: headlineChanges.slice(0, HEADLINES_PAGE).map(toItem),
+    total: headlineChanges.length,
+  };
+  return { home, outlets: outletPages, headlines };
 }
 
 /** Newest change first; ties in a fixed order so output never depends on input order. */

@@ -23,14 +23,39 @@ export interface GoneText {
   status: number;
 }
 
+/** The commit that recorded a version, and links to it and to the archived file on the forge. */
+export interface CommitLinks {
+  commit: string;
+  /** The first seven characters, as forges show them. */
+  short: string;
+  /** The archive file, relative to the repository. */
+  file: string;
+  /** `<repository>/commit/<commit>`; `null` when the repository is not known. */
+  commitHref: string | null;
+  /** `<repository>/blob/<commit>/<file>`; `null` when the repository is not known. */
+  fileHref: string | null;
+}
+
+/** What a shared link previews as (Open Graph and Twitter cards): plain one-line texts. */
+export interface Share {
+  title: string;
+  description: string;
+  /** Absolute URL of the page. */
+  url: string;
+}
+
 /** Fields every page has. */
 export interface PageBase {
   /** Output file relative to the site root. */
   outputPath: string;
-  /** The page's own part of `<title>`. */
+  /** The page's own part of `<title>`: plain text, one line. */
   title: string;
-  /** The Atom feed the page advertises. */
+  /** The Atom feed the page advertises (its text is plain, for the link's title attribute). */
   feed: Link;
+  /** Preview metadata for pages worth sharing; `null` for the others. */
+  share: Share | null;
+  /** Scripts the page loads (deferred), each a link into the site's assets. */
+  scripts: string[];
 }
 
 /** One new version of an article, as listings and feeds report it. */
@@ -59,6 +84,8 @@ export interface ChangeRecord {
   articleHref: string;
   /** Absolute URL of the article's history page, for feeds. */
   articleUrl: string;
+  /** The article's first-versus-latest diff page, when it has three or more versions. */
+  firstToLatestHref: string | null;
 }
 
 /** An article the source stopped serving, as feeds report it. */

@@ -5,10 +5,13 @@
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { BuildError } from "../errors.ts";
+import type { ComparePage } from "./compare-page.ts";
 import type { DiffPage } from "./diff-page.ts";
 import type { HistoryPage } from "./history-page.ts";
-import type { HomePage, OutletPage } from "./listing-pages.ts";
+import type { HeadlinesPage, HomePage, OutletPage } from "./listing-pages.ts";
 import type { Link } from "./page-types.ts";
+import type { NotFoundPage, SearchPage } from "./site-pages.ts";
+import type { StatusPage } from "./status-page.ts";
 import type { VersionPage } from "./version-page.ts";
 
 /** The Nunjucks templates, `_includes/` layouts and `assets/` of the site. */
@@ -21,36 +24,49 @@ export interface PageBatch {
   histories: HistoryPage[];
   versions: VersionPage[];
   diffs: DiffPage[];
+  compares: ComparePage[];
+  headlines: HeadlinesPage[];
+  statuses: StatusPage[];
+  searches: SearchPage[];
+  notFound: NotFoundPage[];
 }
 
-/** What every page shows around its content: site name, outlet navigation, feeds. */
+/** What every page shows around its content: site name, navigation, feeds, icon. */
 export interface SiteChrome {
   title: string;
   home: string;
   stylesheet: string;
+  favicon: string;
   outlets: Link[];
+  /** The site's own pages in the header: headline changes, search, status. */
+  pages: Link[];
   feeds: Link[];
 }
 
 /** An empty batch, to fill. */
 export function emptyBatch(): PageBatch {
-  return { home: [], outlets: [], histories: [], versions: [], diffs: [] };
+  return {
+    home: [],
+    outlets: [],
+    histories: [],
+    versions: [],
+    diffs: [],
+    compares: [],
+    headlines: [],
+    statuses: [],
+    searches: [],
+    notFound: [],
+  };
 }
 
 /** The number of pages in a batch. */
 export function batchSize(batch: PageBatch): number {
-  return (
-    batch.home.length +
-    batch.outlets.length +
-    batch.histories.length +
-    batch.versions.length +
-    batch.diffs.length
-  );
+  return Object.values(batch).reduce((sum, pages: unknown[]) => sum + pages.length, 0);
 }
 
 /**
  * Writes the batch's pages below `outDir` and returns how many were written. With
- * `copyAssets`, also copies `templates/assets/` (the stylesheet) to `<outDir>/assets/`.
+ * `copyAssets`, also copies `templates/assets/` (stylesheet, icon) to `<outDir>/assets/`.
  */
 export async function renderPages(options: {
   outDir: string;
@@ -72,6 +88,11 @@ export async function renderPages(options: {
       cfg.addGlobalData("historyPages", batch.histories);
       cfg.addGlobalData("versionPages", batch.versions);
       cfg.addGlobalData("diffPages", batch.diffs);
+      cfg.addGlobalData("comparePages", batch.compares);
+      cfg.addGlobalData("headlinesPages", batch.headlines);
+      cfg.addGlobalData("statusPages", batch.statuses);
+      cfg.addGlobalData("searchPages", batch.searches);
+      cfg.addGlobalData("notFoundPages", batch.notFound);
       if (copyAssets) cfg.addPassthroughCopy({ [`${TEMPLATES_DIR}assets`]: "assets" });
     },
   });

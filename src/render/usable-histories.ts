@@ -2,7 +2,8 @@
 // can be published without writing outside the site or over another article's pages. What is
 // broken is left out and named in the log; the rest of the site still builds. A label the site
 // could not show truthfully (an unreadable gone mark, a "reverted" headline that is not one) is
-// dropped, and named, rather than the whole article.
+// dropped, and named, rather than the whole article. Site paths lose the page extension their
+// URL had (`…/story.html` is published at `…/story/`) wherever that stays unique.
 
 import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
@@ -12,6 +13,10 @@ import { SiteUrls } from "./site-urls.ts";
 
 /** Outlet ids whose pages or feeds would take the place of the site's own. */
 const OUTLET_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A page extension that says nothing to a reader of the site: `story.html` → `story`. */
+const PAGE_EXTENSION = /\.(?:s?html?|php[0-9]?|aspx?|jspx?|cfm|cms)$/i;
+/** Names the site uses below an article's own page; a stripped name must not become one. */
+const ARTICLE_SUBPAGE = /^(?:v\d+|diff|feed\.atom|page|index)$/;
 // Control characters and path separators other than "/" have no place in a site path.
 const BAD_SLUG_CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
@@ -57,7 +62,9 @@ export function usableHistories(
   const files = new Set<string>();
   const dirs = new Set<string>();
   const usable: ArticleHistory[] = [];
-  for (const history of sorted) {
+  const slugs = new Set(sorted.map((h) => `${h.outlet}/${h.slug}`));
+  for (const original of sorted) {
+    const history = withoutExtension(original, slugs);
     const problem = problemWith(history);
     if (problem !== null) {
       log(`skipped ${history.file}: ${problem}`);
@@ -114,6 +121,22 @@ function problemWith(history: ArticleHistory): string | null {
   return null;
 }
 
+/**
+ * The history with its slug's page extension dropped, unless another article already has (or
+ * has taken) that slug, or the shorter name is one the site uses below an article's page. The
+ * archive file keeps its name; only the site path changes. Claims the slug in `slugs`.
+ */
+function withoutExtension(history: ArticleHistory, slugs: Set<string>): ArticleHistory {
+  const slug = history.slug.replace(PAGE_EXTENSION, "");
+  const last = slug.split("/").at(-1) ?? "";
+  const key = `${history.outlet}/${slug}`;
+  if (slug === history.slug || last === "" || ARTICLE_SUBPAGE.test(last) || slugs.has(key)) {
+    return history;
+  }
+  slugs.add(key);
+  return { ...history, slug };
+}
+
 /** The history without a gone mark or revert labels that the site could not show truthfully. */
 function withTrueLabels(history: ArticleHistory, log: (line: string) => void): ArticleHistory {
   let { gone } = history;
@@ -151,16 +174,21 @@ function revertProblem(versions: readonly Version[], i: number): string | null {
   return null;
 }
 
-/** Every file the article's pages and feed occupy. */
+/** Every file the article's pages, feed and API file occupy. */
 function pagesOf(history: ArticleHistory, urls: SiteUrls): string[] {
   const { outlet, slug, versions } = history;
   const files = [
     urls.file({ kind: "article", outlet, slug }),
     urls.file({ kind: "article-feed", outlet, slug }),
+    urls.file({ kind: "api-article", outlet, slug }),
   ];
   for (const [i, version] of versions.entries()) {
     files.push(urls.file({ kind: "version", outlet, slug, number: version.number }));
     if (i > 0) files.push(urls.file({ kind: "diff", outlet, slug, from: i, to: i + 1 }));
+  }
+  if (versions.length > 1) files.push(urls.file({ kind: "compare", outlet, slug }));
+  if (versions.length > 2) {
+    files.push(urls.file({ kind: "diff", outlet, slug, from: 1, to: versions.length }));
   }
   return files;
 }

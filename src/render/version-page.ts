@@ -1,11 +1,12 @@
-// The data of one version's page, `/<outlet>/<slug>/v<N>/`: the version as archived, with links
-// to its neighbours and to what changed. Pure.
+// The data of one version's page, `/<outlet>/<slug>/v<N>/`: the version as archived, the commit
+// that recorded it, a notice when newer versions exist, and links to its neighbours. Pure.
 
-import { type ArticleContext, headlineOf, originalUrl } from "./article-context.ts";
+import { type ArticleContext, commitLinks, headlineOf, originalUrl } from "./article-context.ts";
 import { describeInterval } from "./describe-interval.ts";
 import { displayText } from "./display-text.ts";
-import { formatPublished, type TimeText, timeText } from "./format-time.ts";
-import type { Link, OriginalUrl, PageBase } from "./page-types.ts";
+import { formatPublished, formatTime, type TimeText, timeText } from "./format-time.ts";
+import type { CommitLinks, Link, OriginalUrl, PageBase } from "./page-types.ts";
+import { plainText } from "./plain-text.ts";
 
 /** `/<outlet>/<slug>/v<N>/`: one version as archived. */
 export interface VersionPage extends PageBase {
@@ -19,9 +20,13 @@ export interface VersionPage extends PageBase {
   byline: string | null;
   published: string | null;
   original: OriginalUrl;
+  commit: CommitLinks;
   paragraphs: string[];
-  previous: Link | null;
-  next: Link | null;
+  /** Set on every version but the latest: the latest one, and the compare page set to it. */
+  newer: { latest: Link; time: TimeText; compare: string } | null;
+  /** The version before and after, "Earlier: version 1" and "Later: version 3". */
+  earlier: Link | null;
+  later: Link | null;
   diffFromPrevious: Link | null;
   diffToNext: Link | null;
 }
@@ -31,14 +36,28 @@ export function versionPage(context: ArticleContext, index: number): VersionPage
   const { history, urls } = context;
   const { outlet, slug, versions } = history;
   const version = versions[index];
-  if (version === undefined) throw new RangeError(`${history.file} has no version ${index + 1}`);
+  const last = versions.at(-1);
+  if (version === undefined || last === undefined) {
+    throw new RangeError(`${history.file} has no version ${index + 1}`);
+  }
   const previous = versions[index - 1];
   const next = versions[index + 1];
   const headline = headlineOf(version);
+  const ref = { kind: "version", outlet, slug, number: version.number } as const;
+  const title = plainText(`${headline} — version ${version.number} of ${versions.length}`);
   return {
-    outputPath: urls.file({ kind: "version", outlet, slug, number: version.number }),
-    title: `Version ${version.number}: ${headline} — ${context.outlet.text}`,
+    outputPath: urls.file(ref),
+    title,
     feed: context.feed,
+    share: {
+      title,
+      description: plainText(
+        `Version ${version.number} of ${versions.length} of this article at ${context.outlet.text}, as fetched ${formatTime(version.time)} and archived by commit ${version.commit.slice(0, 7)}.`,
+        300,
+      ),
+      url: urls.absolute(ref),
+    },
+    scripts: [],
     outlet: context.outlet,
     article: context.article,
     number: version.number,
@@ -49,12 +68,24 @@ export function versionPage(context: ArticleContext, index: number): VersionPage
     byline: version.byline === null ? null : displayText(version.byline),
     published: version.published === null ? null : displayText(formatPublished(version.published)),
     original: originalUrl(version.url),
+    commit: commitLinks(context, version),
     paragraphs: version.paragraphs.map(displayText),
-    previous:
+    newer:
+      next === undefined || context.compare === null
+        ? null
+        : {
+            latest: {
+              href: context.versionHref(last.number),
+              text: `version ${last.number}`,
+            },
+            time: timeText(last.time),
+            compare: `${context.compare.href}?from=${version.number}&to=${last.number}`,
+          },
+    earlier:
       previous === undefined
         ? null
         : { href: context.versionHref(previous.number), text: `Version ${previous.number}` },
-    next:
+    later:
       next === undefined
         ? null
         : { href: context.versionHref(next.number), text: `Version ${next.number}` },

@@ -28,6 +28,7 @@ function change(number: number, time: string, headline = "Ferry service resumes"
     url: page,
     articleHref: "/repo/harbor/news/ferry/",
     articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
+    firstToLatestHref: null,
   };
 }
 

@@ -10,7 +10,7 @@ const body = (rows: DiffBody["rows"]): DiffBody => ({
   wordsRemoved: 0,
   paragraphs: { added: 0, removed: 0, edited: 0, moved: 0 },
 });
-const options = { from: 1, to: 2, headlineRevertsTo: null };
+const options = { from: 1, to: 2, labels: [], headlineRevertsTo: null };
 const diffOf = (html: string) =>
   html.slice(html.indexOf("</div>\n") + 7, html.lastIndexOf("\n</div>"));
 

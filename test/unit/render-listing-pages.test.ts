@@ -42,6 +42,7 @@ function change(slug: string, number: number, h: number, headlineChanged = false
     url: `https://example.github.io/repo/harbor/${slug}/diff/${number - 1}..${number}/`,
     articleHref: `/repo/harbor/${slug}/`,
     articleUrl: `https://example.github.io/repo/harbor/${slug}/`,
+    firstToLatestHref: null,
   };
 }
 

@@ -29,6 +29,7 @@ function change(number: number, time: string, headlineChanged: boolean): ChangeR
     url: page,
     articleHref: "/repo/harbor/ferry/",
     articleUrl: "https://example.github.io/repo/harbor/ferry/",
+    firstToLatestHref: null,
   };
 }
 

@@ -24,6 +24,21 @@ describe("SiteUrls", () => {
     expect(urls.href({ kind: "stylesheet" })).toBe("/repo/assets/style.css");
   });
 
+  it("places the compare page, the API files and the site's own pages", () => {
+    expect(urls.href({ kind: "compare", ...article })).toBe("/repo/harbor/news/2026/vote/diff/");
+    expect(urls.file({ kind: "api-article", ...article })).toBe("api/harbor/news/2026/vote.json");
+    expect(urls.href({ kind: "api-article", outlet: "harbor", slug: "vote" })).toBe(
+      "/repo/api/harbor/vote.json",
+    );
+    expect(urls.file({ kind: "api-index" })).toBe("api/index.json");
+    expect(urls.file({ kind: "api-outlet", outlet: "harbor" })).toBe("api/harbor.json");
+    expect(urls.href({ kind: "headlines" })).toBe("/repo/headlines/");
+    expect(urls.href({ kind: "search" })).toBe("/repo/search/");
+    expect(urls.file({ kind: "status" })).toBe("status/index.html");
+    expect(urls.file({ kind: "not-found" })).toBe("404.html");
+    expect(urls.href({ kind: "asset", name: "compare.js" })).toBe("/repo/assets/compare.js");
+  });
+
   it("serves directory pages from index.html files without the prefix", () => {
     expect(urls.file({ kind: "home" })).toBe("index.html");
     expect(urls.file({ kind: "outlet", outlet: "harbor", page: 2 })).toBe(
