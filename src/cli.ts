@@ -9,6 +9,7 @@ const HELP = `stet: an honest, public record of how news articles change
 
 Usage:
   stet fetch [--config FILE] [--repo DIR] [--now ISO8601] [--outlet ID] [--max-minutes N] [--dry-run]
+  stet push [--repo DIR] [--remote NAME] [--branch NAME] [--attempts N]
   stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL]
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
@@ -20,6 +21,9 @@ Options:
   --outlet ID      fetch: only this outlet
   --max-minutes N  fetch: start no new checks after N minutes; the rest is due next run
   --dry-run        fetch: fetch and compare, but commit nothing
+  --remote NAME    push: the remote to push to (default: origin)
+  --branch NAME    push: the remote branch (default: the branch checked out)
+  --attempts N     push: tries before giving up, replaying onto newer commits between them (default: 5)
   --out DIR        build, serve: site folder (default: site)
   --base-url URL   build: absolute URL the site is published at (default: site.baseUrl in config)
   --url URL        extract: the URL the files were fetched from (resolves relative links)
@@ -31,6 +35,7 @@ Options:
 
 const COMMAND_OPTIONS = {
   fetch: ["config", "repo", "now", "outlet", "max-minutes", "dry-run"],
+  push: ["repo", "remote", "branch", "attempts"],
   build: ["config", "repo", "out", "base-url"],
   extract: ["url", "json"],
   serve: ["out", "port"],
@@ -48,6 +53,9 @@ export async function main(argv: string[]): Promise<number> {
       outlet: { type: "string" },
       "max-minutes": { type: "string" },
       "dry-run": { type: "boolean" },
+      remote: { type: "string" },
+      branch: { type: "string" },
+      attempts: { type: "string" },
       out: { type: "string" },
       "base-url": { type: "string" },
       url: { type: "string" },
@@ -93,6 +101,15 @@ export async function main(argv: string[]): Promise<number> {
         outlet: values.outlet,
         dryRun: values["dry-run"] ?? false,
         maxMinutes: values["max-minutes"],
+      });
+    }
+    case "push": {
+      const { pushCommand } = await import("./commands/push.ts");
+      return pushCommand({
+        repo,
+        remote: values.remote ?? "origin",
+        branch: values.branch,
+        attempts: values.attempts,
       });
     }
     case "build": {

@@ -2,8 +2,9 @@
 
 import type { Clock } from "./types.ts";
 
-/** Wall-clock time and real waiting. */
+/** Wall-clock time, real waiting and real timeouts. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  timeout: (ms) => AbortSignal.timeout(Math.max(0, ms)),
 };

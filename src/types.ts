@@ -10,6 +10,8 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms` milliseconds of this clock's time. */
   sleep(ms: number): Promise<void>;
+  /** A signal that aborts with a `TimeoutError` once `ms` milliseconds of this clock have passed. */
+  timeout(ms: number): AbortSignal;
 }
 
 /** An article's text as stet stores and compares it: one string per paragraph, no markup. */
@@ -164,6 +166,33 @@ export interface VersionDiff {
   paragraphs: ParagraphChange[];
   wordsAdded: number;
   wordsRemoved: number;
+}
+
+/** What one outlet's part of a fetch run came to; printed as the summary, kept as its status. */
+export interface OutletReport {
+  outlet: string;
+  checked: number;
+  newArticles: number;
+  newVersions: number;
+  unchanged: number;
+  held: { url: string; reason: string }[];
+  gone: string[];
+  back: string[];
+  failed: { url: string; reason: string }[];
+  /** Disallowed by robots.txt: never requested. */
+  skipped: string[];
+  /** Known articles not due yet. */
+  notDue: number;
+  /** Known articles past the last schedule tier: no longer checked. */
+  retired: number;
+  /** Archived articles still on the check schedule. */
+  watched: number;
+  /** Due, but not reached in the time budget: the backlog, checked first next run. */
+  notReached: number;
+  /** Feeds and sitemaps that answered: with none, nothing new can be found. */
+  sourcesRead: number;
+  /** Commits that failed: their versions were not recorded. */
+  commitsFailed: number;
 }
 
 /**

@@ -1,15 +1,11 @@
 // Measures the pure parts of a build in this process: reading the history (one git log, one
 // git cat-file, parsing) and diffing every consecutive pair of versions.
 
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { diffVersions } from "../../src/diff/diff-versions.ts";
+import { GitRepository } from "../../src/git/repository.ts";
 import { GIT_LOG_ARGS, parseGitLog } from "../../src/history/parse-git-log.ts";
-import { readBlobs } from "../../src/history/read-blobs.ts";
 import { assembleHistories, readHistory } from "../../src/history/read-history.ts";
 import type { ArticleHistory } from "../../src/types.ts";
-
-const run = promisify(execFile);
 
 export interface HistoryMeasurement {
   seconds: number;
@@ -35,8 +31,9 @@ export interface DiffMeasurement {
 export async function measureHistory(
   repo: string,
 ): Promise<{ measurement: HistoryMeasurement; articles: ArticleHistory[] }> {
+  const git = await GitRepository.open(repo);
   const started = performance.now();
-  const history = await readHistory(repo);
+  const history = await readHistory(git);
   const seconds = (performance.now() - started) / 1000;
   const heapUsedBytes = process.memoryUsage().heapUsed;
 
@@ -47,18 +44,12 @@ export async function measureHistory(
     t = now;
     return ms;
   };
-  const { stdout } = await run("git", [...GIT_LOG_ARGS, "--", "archive/"], {
-    cwd: repo,
-    maxBuffer: 1 << 30,
-  });
+  const stdout = await git.run([...GIT_LOG_ARGS, "--", "archive/"]);
   const gitLog = lap();
   const entries = parseGitLog(stdout).filter((e) => e.path.startsWith("archive/"));
   const parseLog = lap();
   const live = entries.filter((e) => e.status !== "D");
-  const texts = await readBlobs(
-    repo,
-    live.map((e) => e.blob),
-  );
+  const texts = await git.readBlobs(live.map((e) => e.blob));
   const catFile = lap();
   assembleHistories(entries, new Map(live.map((e, i) => [e, texts[i] ?? ""])));
   const parseFiles = lap();

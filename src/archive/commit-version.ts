@@ -1,10 +1,14 @@
-// Writes one article version into the archive and commits it with simple-git: one commit per
-// version, dated at fetch time, with a message that reads well in `git log`.
+// Writes one article version (or a gone/back event) into the archive and commits it: one commit
+// per version, dated at fetch time, with a message that reads well in `git log`. The file is
+// written whole through a temporary file and a rename, so an interrupted run never leaves half a
+// text where git could pick it up; a failed commit puts the file back as HEAD has it.
 
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { SimpleGit } from "simple-git";
 import { ArchiveError } from "../errors.ts";
+import { faultPoint } from "../fault-point.ts";
+import type { GitRepository } from "../git/repository.ts";
 import { type ArchivedArticle, serializeArticleFile } from "./article-file.ts";
 
 export interface CommitDetails {
@@ -22,79 +26,64 @@ export interface CommitDetails {
   authorEmail: string;
 }
 
-/** Environment variables commitVersion sets; simple-git must be told to allow them. */
-export const COMMIT_ENVIRONMENT = [
-  "GIT_AUTHOR_NAME",
-  "GIT_AUTHOR_EMAIL",
-  "GIT_COMMITTER_NAME",
-  "GIT_COMMITTER_EMAIL",
-  "GIT_AUTHOR_DATE",
-  "GIT_COMMITTER_DATE",
-] as const;
-
-/** The commit message: `<outlet>: <headline>` and trailers; events say what happened. */
-export function commitMessage(article: ArchivedArticle, details: CommitDetails): string[] {
+/** The commit message: `<outlet>: <headline>`, a blank line, then trailers; events say what happened. */
+export function commitMessage(article: ArchivedArticle, details: CommitDetails): string {
   const headline = article.title ?? article.url;
   switch (details.kind ?? "version") {
     case "gone":
-      return [
-        `${details.outlet}: gone at the source (HTTP ${article.gone?.status}): ${headline}`,
-        `Article-URL: ${article.url}\nGone: ${article.gone?.status}`,
-      ];
+      return `${details.outlet}: gone at the source (HTTP ${article.gone?.status}): ${headline}\n\nArticle-URL: ${article.url}\nGone: ${article.gone?.status}\n`;
     case "back":
-      return [`${details.outlet}: back at the source: ${headline}`, `Article-URL: ${article.url}`];
+      return `${details.outlet}: back at the source: ${headline}\n\nArticle-URL: ${article.url}\n`;
     default:
-      return [
-        `${details.outlet}: ${headline}`,
-        `Article-URL: ${article.url}\nVersion: ${details.version}`,
-      ];
+      return `${details.outlet}: ${headline}\n\nArticle-URL: ${article.url}\nVersion: ${details.version}\n`;
   }
 }
 
-/** Writes `file` (relative to the repo) and commits only that file; returns the commit id. */
+/** Writes `file` (relative to the repository) and commits only that file; returns the commit id. */
 export async function commitVersion(
-  git: SimpleGit,
-  repo: string,
+  git: GitRepository,
   file: string,
   article: ArchivedArticle,
   details: CommitDetails,
 ): Promise<string> {
-  const absolute = join(repo, file);
-  await mkdir(dirname(absolute), { recursive: true });
-  await writeFile(absolute, serializeArticleFile(article));
-  const date = `${details.time}`;
-  const identity = {
-    GIT_AUTHOR_NAME: details.authorName,
-    GIT_AUTHOR_EMAIL: details.authorEmail,
-    GIT_COMMITTER_NAME: details.authorName,
-    GIT_COMMITTER_EMAIL: details.authorEmail,
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-  };
-  // simple-git refuses an environment that carries EDITOR and the like, so pass only what git needs.
-  const env = {
-    PATH: process.env.PATH ?? "",
-    HOME: process.env.HOME ?? "",
-    LANG: "C.UTF-8",
-    ...identity,
-  };
+  await writeWhole(git.dir, file, serializeArticleFile(article));
   try {
-    await git.env(env).add(file);
-    const result = await git
-      .env(env)
-      .commit(commitMessage(article, details), [file], { "--no-verify": null });
-    return result.commit;
+    faultPoint("before-commit");
+    return await git.commitPaths([file], commitMessage(article, details), {
+      name: details.authorName,
+      email: details.authorEmail,
+      date: details.time,
+    });
   } catch (error) {
     // Leave the tree as the last commit has it, so a failed commit is not mistaken for a version.
-    await git
-      .env(env)
-      .raw(["reset", "-q", "--", file])
-      .catch(() => undefined);
-    await git
-      .env(env)
-      .raw(["checkout", "-q", "--", file])
-      .catch(() => rm(absolute, { force: true }));
+    await git.tryRun(["reset", "-q", "--", file]);
+    if ((await git.tryRun(["checkout", "-q", "--", file])) === null) {
+      await rm(join(git.dir, file), { force: true });
+    }
     throw new ArchiveError(`could not commit ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+// The whole text at once: written beside the repository's state (.stet/tmp), then renamed into
+// place, so the file is either the old text or the new one.
+async function writeWhole(repo: string, file: string, text: string): Promise<void> {
+  const target = join(repo, file);
+  const temporaryDir = join(repo, ".stet", "tmp");
+  const temporary = join(temporaryDir, `${randomUUID()}.md`);
+  try {
+    faultPoint("before-archive-write");
+    await mkdir(temporaryDir, { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
+    const half = Math.floor(text.length / 2);
+    await writeFile(temporary, text.slice(0, half));
+    faultPoint("mid-archive-write");
+    await writeFile(temporary, text.slice(half), { flag: "a" });
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new ArchiveError(`could not write ${file}: ${(error as Error).message}`, {
       cause: error,
     });
   }

@@ -4,10 +4,10 @@ import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
 import { checkCutoffMs } from "../fetch/schedule.ts";
+import { GitRepository } from "../git/repository.ts";
 import { readHistory } from "../history/read-history.ts";
 import { buildSite } from "../render/build-site.ts";
 import { prepareOutputFolder, writeSiteMarker } from "../render/output-folder.ts";
-import { assertGitRepo } from "./assert-git-repo.ts";
 
 const DAY = 86_400_000;
 
@@ -20,14 +20,14 @@ export interface BuildCommandOptions {
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const config = await loadConfig(options.config);
-  await assertGitRepo(options.repo);
+  const git = await GitRepository.open(options.repo);
   const baseUrl = options.baseUrl ?? config.site.baseUrl;
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new UsageError(`--base-url ${baseUrl}: not an absolute http(s) URL`);
   }
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const started = Date.now();
-  const history = await readHistory(options.repo);
+  const history = await readHistory(git);
   const versions = history.articles.reduce((sum, a) => sum + a.versions.length, 0);
   log(`read ${history.articles.length} articles, ${versions} versions from ${options.repo}`);
   for (const problem of history.problems) {

@@ -1,9 +1,12 @@
-// `stet fetch`: one pass over the configured outlets; prints progress and a summary.
+// `stet fetch`: one pass over the configured outlets; prints progress and a summary, and in
+// GitHub Actions also writes the summary to the job's page. Exits non-zero when commits failed
+// or nothing at all could be checked, so a broken deployment does not stay green.
 
+import { appendFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
-import type { OutletReport } from "../fetch/run-fetch.ts";
-import { assertGitRepo } from "./assert-git-repo.ts";
+import { GitRepository } from "../git/repository.ts";
+import { systemClock } from "../system-clock.ts";
 
 export interface FetchCommandOptions {
   config: string;
@@ -16,8 +19,8 @@ export interface FetchCommandOptions {
 
 export async function fetchCommand(options: FetchCommandOptions): Promise<number> {
   const config = await loadConfig(options.config);
-  await assertGitRepo(options.repo);
-  const now = options.now === undefined ? new Date() : parseNow(options.now);
+  const clock = systemClock;
+  const now = options.now === undefined ? new Date(clock.now()) : parseNow(options.now);
   if (options.outlet && !config.outlets.some((o) => o.id === options.outlet)) {
     throw new UsageError(
       `--outlet ${options.outlet}: no such outlet in ${options.config} (have: ${config.outlets.map((o) => o.id).join(", ")})`,
@@ -27,7 +30,9 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   if (maxMinutes !== undefined && !(maxMinutes > 0)) {
     throw new UsageError(`--max-minutes ${options.maxMinutes}: not a positive number of minutes`);
   }
-  const started = Date.now();
+  // Before any output: a repository stet cannot commit into is the first thing to report.
+  await GitRepository.open(options.repo, { forWriting: !options.dryRun });
+  const started = clock.now();
   const status = liveStatus(process.stdout);
   const log = (line: string) => status.print(line);
   log(
@@ -35,34 +40,35 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   );
   // Loaded only now, so that a config mistake is reported before the extractor is loaded.
   const { runFetch } = await import("../fetch/run-fetch.ts");
-  const reports = await runFetch({
+  const summary = await import("../fetch/run-summary.ts");
+  const run = await runFetch({
     ...options,
     maxMinutes,
     config,
     now,
+    clock,
     log,
     onProgress: status.progress,
   });
   status.clear();
-  for (const report of reports) log(`${report.outlet}: ${summary(report)}`);
-  const sum = (count: (r: OutletReport) => number) => reports.reduce((n, r) => n + count(r), 0);
-  const total: OutletReport = {
-    outlet: "total",
-    checked: sum((r) => r.checked),
-    newArticles: sum((r) => r.newArticles),
-    newVersions: sum((r) => r.newVersions),
-    unchanged: sum((r) => r.unchanged),
-    held: reports.flatMap((r) => r.held),
-    gone: reports.flatMap((r) => r.gone),
-    back: reports.flatMap((r) => r.back),
-    failed: reports.flatMap((r) => r.failed),
-    skipped: reports.flatMap((r) => r.skipped),
-    notDue: sum((r) => r.notDue),
-    retired: sum((r) => r.retired),
-    notReached: sum((r) => r.notReached),
-  };
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`total: ${summary(total)}, ${seconds} s`);
+  for (const report of run.reports) log(`${report.outlet}: ${summary.summaryLine(report)}`);
+  const seconds = ((clock.now() - started) / 1000).toFixed(1);
+  log(`total: ${summary.summaryLine(summary.totalReport(run.reports))}, ${seconds} s`);
+  const outlets = run.reports.map((r) => r.outlet);
+  const inActions = process.env.GITHUB_ACTIONS === "true";
+  for (const problem of summary.persistentProblems(run.status, outlets)) {
+    log(inActions ? `::warning title=stet fetch::${problem}` : `warning: ${problem}`);
+  }
+  const failure = summary.failureOfRun(run.reports);
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary) {
+    const heading = `stet fetch at ${now.toISOString()}${options.dryRun ? " (dry run)" : ""}`;
+    await appendFile(stepSummary, summary.jobSummary(run.reports, run.status, heading));
+  }
+  if (failure !== null) {
+    process.stderr.write(`stet: ${failure}\n`);
+    return 1;
+  }
   return 0;
 }
 
@@ -104,28 +110,19 @@ function liveStatus(out: NodeJS.WriteStream) {
   };
 }
 
-function summary(r: OutletReport): string {
-  const parts = [
-    `${r.checked} checked`,
-    `${r.newArticles} new articles`,
-    `${r.newVersions} new versions`,
-    `${r.unchanged} unchanged`,
-    `${r.held.length} held as suspect`,
-    `${r.gone.length} gone`,
-    `${r.failed.length} failed`,
-  ];
-  if (r.back.length > 0) parts.push(`${r.back.length} back at the source`);
-  if (r.skipped.length > 0) parts.push(`${r.skipped.length} disallowed by robots.txt`);
-  parts.push(`${r.notDue} not due yet`);
-  if (r.retired > 0) parts.push(`${r.retired} no longer checked`);
-  if (r.notReached > 0) parts.push(`${r.notReached} not reached in time (next run)`);
-  return parts.join(", ");
-}
+// Git records dates from 1970 up to the end of 2099 only: outside them every commit would fail.
+const EARLIEST = Date.parse("1970-01-01T00:00:01Z");
+const LATEST = Date.parse("2099-12-31T23:59:59Z");
 
 function parseNow(value: string): Date {
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) {
     throw new UsageError(`--now ${value}: not an ISO 8601 date-time (e.g. 2026-11-25T09:30:00Z)`);
+  }
+  if (date.getTime() < EARLIEST || date.getTime() > LATEST) {
+    throw new UsageError(
+      `--now ${value}: git can only record dates from 1970-01-01 to 2099-12-31; choose a time in that range`,
+    );
   }
   return date;
 }

@@ -17,6 +17,12 @@ export const RESERVED_OUTLET_IDS = new Set([
   "pagefind",
 ]);
 
+/** The default commit identity: the github-actions bot's noreply address. */
+export const GITHUB_ACTIONS_BOT = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+
 const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
   message: "must be an absolute http(s) URL",
 });
@@ -109,8 +115,9 @@ export const configSchema = z.strictObject({
     .prefault({}),
   git: z
     .strictObject({
-      authorName: z.string().min(1).default("stet"),
-      authorEmail: z.string().min(1).default("stet@users.noreply.github.com"),
+      // GitHub's own bot: commits made with GITHUB_TOKEN are credited to it, never to a person.
+      authorName: z.string().min(1).default(GITHUB_ACTIONS_BOT.name),
+      authorEmail: z.string().min(1).default(GITHUB_ACTIONS_BOT.email),
     })
     .prefault({}),
   outlets: z.array(outlet).min(1, "must list at least one outlet"),

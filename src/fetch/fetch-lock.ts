@@ -26,6 +26,11 @@ export interface FetchLockOptions {
   log?: (line: string) => void;
   /** Gives the lock's start time and judges staleness; default the system clock. */
   clock?: Clock;
+  /**
+   * Called when the lock of a run that died (or can no longer be running) is taken over: what it
+   * was writing may be half done, and git may have lock files of its own left behind.
+   */
+  onTakeover?: (why: string) => void;
 }
 
 /**
@@ -70,6 +75,7 @@ export async function acquireFetchLock(
     }
     if (await setAside(lockfile, held)) {
       log(`taking over the stale fetch lock ${lockfile}: ${stale}`);
+      options.onTakeover?.(stale ?? "it is unreadable");
     }
   }
   throw new FetchError(

@@ -5,6 +5,8 @@
 // bad answer.
 
 import robotsParserModule from "robots-parser";
+import { systemClock } from "../system-clock.ts";
+import type { Clock } from "../types.ts";
 
 interface RobotsRules {
   isAllowed(url: string, userAgent?: string): boolean | undefined;
@@ -50,6 +52,8 @@ export interface ClientOptions {
   retries?: number;
   /** Wait before the first retry, doubled for each later one. Default 1000. */
   retryDelayMs?: number;
+  /** Spaces requests, waits between retries and times requests out; default the system clock. */
+  clock?: Clock;
 }
 
 /** The longest `Retry-After` stet waits for; a server asking for more is left alone this run. */
@@ -69,8 +73,11 @@ export class PoliteClient {
   private readonly hostLast = new Map<string, number>();
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly clock: Clock;
 
-  constructor(private readonly options: ClientOptions) {}
+  constructor(private readonly options: ClientOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   /**
    * GETs a page that robots.txt allows; `accept` lists the acceptable content types. With
@@ -162,7 +169,7 @@ export class PoliteClient {
         const seconds = result.retryAfterMs / 1000;
         return `${withAttempts(result.reason, attempt)}; the server asks to wait ${seconds} s, longer than stet waits`;
       }
-      await sleep(Math.max(delayMs, result.retryAfterMs ?? 0));
+      await this.clock.sleep(Math.max(delayMs, result.retryAfterMs ?? 0));
       delayMs *= 2;
     }
   }
@@ -172,14 +179,15 @@ export class PoliteClient {
     const host = new URL(url).host;
     const previous = this.hostQueues.get(host) ?? Promise.resolve();
     const next = previous.then(async (): Promise<Attempt> => {
-      const wait = (this.hostLast.get(host) ?? 0) + this.options.perHostDelayMs - Date.now();
-      if (wait > 0) await sleep(wait);
+      const last = this.hostLast.get(host);
+      const wait = last === undefined ? 0 : last + this.options.perHostDelayMs - this.clock.now();
+      if (wait > 0) await this.clock.sleep(wait);
       await this.acquire();
       try {
         const response = await fetch(url, {
           redirect: "manual",
           headers: requestHeaders(this.options.userAgent, validators),
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: this.clock.timeout(this.options.timeoutMs),
         });
         if (response.status >= 500 && response.status !== 501) {
           await response.body?.cancel();
@@ -195,7 +203,7 @@ export class PoliteClient {
         const reason = describeNetworkError(error, this.options.timeoutMs);
         return { kind: "error", reason, retry: true, retryAfterMs: null };
       } finally {
-        this.hostLast.set(host, Date.now());
+        this.hostLast.set(host, this.clock.now());
         this.release();
       }
     });
@@ -304,10 +312,6 @@ function isHttp(url: string): boolean {
   if (!URL.canParse(url)) return false;
   const { protocol } = new URL(url);
   return protocol === "http:" || protocol === "https:";
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

@@ -1,45 +1,30 @@
 // One fetch pass over the configured outlets: discover, plan what is due, fetch it politely,
-// extract, normalize, judge against the archive and commit each new version. One outlet failing
-// never stops the others; what the pass could not reach in its time budget is reached next run.
+// observe the page, decide what it means for the record (decide.ts) and apply that decision: a
+// commit per new version, and what the state remembers. One outlet failing never stops the
+// others; what the pass could not reach in its time budget is reached next run.
 
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { simpleGit } from "simple-git";
-import { type ArchivedArticle, parseArticleFile } from "../archive/article-file.ts";
-import { siteOf } from "../archive/canonical-url.ts";
-import {
-  COMMIT_ENVIRONMENT,
-  type CommitDetails,
-  commitVersion,
-} from "../archive/commit-version.ts";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { ArchivedArticle } from "../archive/article-file.ts";
+import { type CommitDetails, commitVersion } from "../archive/commit-version.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
 import { ConfigError } from "../errors.ts";
-import { decodeHtml } from "../extract/decode-html.ts";
 import { extract } from "../extract/extract.ts";
-import { readBlobs } from "../history/read-blobs.ts";
-import { normalizeArticle } from "../normalize/normalize-article.ts";
-import type { Article, GoneMark, Outlet, StetConfig } from "../types.ts";
-import { detectTeaser } from "./detect-teaser.ts";
+import { faultPoint } from "../fault-point.ts";
+import { GitRepository } from "../git/repository.ts";
+import { systemClock } from "../system-clock.ts";
+import type { Clock, FetchStatus, Outlet, OutletReport, StetConfig } from "../types.ts";
+import { type ArchivedText, type Decision, decide } from "./decide.ts";
 import { discoverArticles } from "./discover-articles.ts";
 import { acquireFetchLock } from "./fetch-lock.ts";
-import {
-  type ArticleState,
-  type FetchState,
-  loadState,
-  pruneState,
-  saveState,
-} from "./fetch-state.ts";
-import { findCanonical } from "./find-canonical.ts";
-import { judgePage } from "./judge-page.ts";
+import { type FetchState, loadState, pruneState, saveState } from "./fetch-state.ts";
+import { loadStatus, nextStatus, saveStatus } from "./fetch-status.ts";
+import { observePage } from "./observe-page.ts";
 import { PoliteClient } from "./polite-client.ts";
+import { type Archive, type KnownArticle, readArchive } from "./read-archive.ts";
 import { checkCutoffMs, planChecks } from "./schedule.ts";
 
-const run = promisify(execFile);
 const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
-// Where a site sends readers it will not show the article to.
-const AWAY_PATH =
-  /^\/?$|\/(login|log-in|signin|sign-in|subscribe|subscription|register|consent|paywall|account|auth)(\/|$|\?|\.)/i;
 
 export interface FetchOptions {
   config: StetConfig;
@@ -48,58 +33,39 @@ export interface FetchOptions {
   now: Date;
   outlet?: string;
   dryRun?: boolean;
-  /** Stop starting new checks after this many (wall-clock) minutes. */
+  /** Stop starting new checks after this many minutes of `clock` time. */
   maxMinutes?: number;
+  /** Measures the time budget, spaces and times out requests; default the system clock. */
+  clock?: Clock;
   log: (line: string) => void;
   /** Called as an outlet's checks complete: how many of the due ones are done. */
   onProgress?: (outlet: string, done: number, due: number) => void;
 }
 
-/** What one outlet's pass came to; the CLI prints it as the summary. */
-export interface OutletReport {
-  outlet: string;
-  checked: number;
-  newArticles: number;
-  newVersions: number;
-  unchanged: number;
-  held: { url: string; reason: string }[];
-  gone: string[];
-  back: string[];
-  failed: { url: string; reason: string }[];
-  skipped: string[];
-  /** Known articles not due yet, past the last schedule tier, or not reached in the time budget. */
-  notDue: number;
-  retired: number;
-  notReached: number;
-}
-
-/** What the archive (as of HEAD) knows about one article. */
-interface KnownArticle {
-  file: string;
-  article: Article;
-  gone: GoneMark | null;
-  versions: number;
-  lastChange: number;
-}
-
-interface Archive {
-  byUrl: Map<string, KnownArticle>;
-  byFile: Map<string, string | Error>;
+/** What a fetch run came to: a report per outlet, and the status it leaves for the site. */
+export interface FetchRun {
+  reports: OutletReport[];
+  status: FetchStatus;
 }
 
 type Serial = <T>(task: () => Promise<T>) => Promise<T>;
 
-export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
-  const { config, repo } = options;
-  const release = await acquireFetchLock(repo, { log: options.log });
+export async function runFetch(options: FetchOptions): Promise<FetchRun> {
+  const { config, repo, log } = options;
+  const clock = options.clock ?? systemClock;
+  const git = await GitRepository.open(repo, { forWriting: !options.dryRun });
+  let deadRun: string | null = null;
+  const release = await acquireFetchLock(repo, {
+    log,
+    clock,
+    onTakeover: (why) => {
+      deadRun = why;
+    },
+  });
   try {
-    const state = await loadState(repo, options.log);
-    const client = new PoliteClient(config.fetch);
-    const git = simpleGit({
-      baseDir: repo,
-      config: ["commit.gpgsign=false"],
-      allowEnvironment: [...COMMIT_ENVIRONMENT],
-    });
+    if (deadRun !== null) await recoverFromDeadRun(git, log);
+    const state = await loadState(repo, log);
+    const client = new PoliteClient({ ...config.fetch, clock });
     // Commits share one index: they run one at a time, in the order pages were judged.
     let queue: Promise<unknown> = Promise.resolve();
     const serial: Serial = (task) => {
@@ -110,13 +76,19 @@ export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
     const deadline =
       options.maxMinutes === undefined
         ? Number.POSITIVE_INFINITY
-        : Date.now() + options.maxMinutes * 60_000;
+        : clock.now() + options.maxMinutes * 60_000;
     const outlets = config.outlets.filter((o) => !options.outlet || o.id === options.outlet);
     const reports = await Promise.all(
       outlets.map((outlet) =>
-        fetchOutlet(outlet, { ...options, state, client, git, serial, deadline }),
+        fetchOutlet(outlet, { ...options, clock, git, state, client, serial, deadline }),
       ),
     );
+    const status = nextStatus({
+      previous: await loadStatus(repo, log),
+      reports,
+      state,
+      now: options.now.toISOString(),
+    });
     // A dry run commits nothing, so it must not remember checks either: they would hide the
     // changes it saw from the next real run.
     if (!options.dryRun) {
@@ -128,25 +100,43 @@ export async function runFetch(options: FetchOptions): Promise<OutletReport[]> {
       );
       pruneState(state, options.now.getTime(), longest + 7 * 86_400_000);
       await saveState(repo, state);
+      await saveStatus(repo, status);
     }
-    return reports;
+    return { reports, status };
   } finally {
     await release();
   }
 }
 
+// The run before this one died holding the fetch lock: whatever it was writing is not a version.
+// Git's own lock files from that run would fail every commit, and a file it wrote but did not
+// commit must not linger: the archive is put back as HEAD has it.
+async function recoverFromDeadRun(git: GitRepository, log: (line: string) => void): Promise<void> {
+  const locks = await git.lockFiles();
+  if (locks.length > 0) {
+    await git.removeLockFiles(locks);
+    log(`removed git lock files left by the run that died: ${locks.join(", ")}`);
+  }
+  await rm(join(git.dir, ".stet", "tmp"), { recursive: true, force: true });
+  if ((await git.head()) !== null) {
+    await git.run(["reset", "-q", "HEAD", "--", "archive/"]).catch(() => undefined);
+    await git.run(["checkout", "-q", "HEAD", "--", "archive/"]).catch(() => undefined);
+  }
+  await git.run(["clean", "-fdq", "--", "archive/"]).catch(() => undefined);
+}
+
 interface OutletContext extends FetchOptions {
+  clock: Clock;
+  git: GitRepository;
   state: FetchState;
   client: PoliteClient;
-  git: ReturnType<typeof simpleGit>;
   serial: Serial;
   deadline: number;
 }
 
-async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<OutletReport> {
-  const { config, repo, now, log, state, client, serial } = context;
-  const report: OutletReport = {
-    outlet: outlet.id,
+function emptyReport(outlet: string): OutletReport {
+  return {
+    outlet,
     checked: 0,
     newArticles: 0,
     newVersions: 0,
@@ -158,8 +148,16 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     skipped: [],
     notDue: 0,
     retired: 0,
+    watched: 0,
     notReached: 0,
+    sourcesRead: 0,
+    commitsFailed: 0,
   };
+}
+
+async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<OutletReport> {
+  const { config, now, log, state, client } = context;
+  const report = emptyReport(outlet.id);
   const say = (line: string) => log(`${outlet.id}: ${line}`);
   // A selector that is not valid CSS would fail every article alike: say so once, skip the outlet.
   try {
@@ -170,12 +168,13 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     say(error.message);
     return report;
   }
-  const archive = await readArchive(repo, outlet.id);
+  const archive = await readArchive(context.git, outlet.id);
   const discovery = await discoverArticles(outlet, client);
   for (const problem of discovery.problems) {
     report.failed.push({ url: problem.split(": ")[0] ?? problem, reason: problem });
     say(problem);
   }
+  report.sourcesRead = outlet.feeds.length + outlet.sitemaps.length - discovery.problems.length;
   const discovered = discovery.urls.map((url) => state.aliases[url] ?? url);
   const fromFeeds = new Set(discovered);
   const plan = planChecks(
@@ -193,153 +192,45 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
   );
   report.notDue = plan.notDue;
   report.retired = plan.retired;
+  report.watched = archive.byUrl.size - plan.retired;
 
   const check = async (url: string) => {
-    const remembered: ArticleState = state.articles[url] ?? {};
-    const known = archive.byUrl.get(url);
-    const page = await client.get(
+    const remembered = state.articles[url] ?? {};
+    const known = archive.byUrl.get(url) ?? null;
+    // Validators only for a text the archive holds as they were seen with, never for a held cut.
+    const conditional = known !== null && !remembered.held && remembered.textHash !== undefined;
+    let result = await client.get(
       url,
       HTML_TYPES,
-      known && !remembered.held
-        ? { etag: remembered.etag, lastModified: remembered.lastModified }
-        : undefined,
+      conditional ? { etag: remembered.etag, lastModified: remembered.lastModified } : undefined,
     );
-    if (page.kind === "disallowed") {
-      report.skipped.push(url);
-      say(`skipped ${url}: disallowed by robots.txt`);
-      return;
-    }
-    report.checked++;
-    // A completed check: a held cut survives only when `extra` holds it again.
-    const checked = (extra: ArticleState = {}) => {
-      const { held: _, ...rest } = remembered;
-      state.articles[url] = { ...rest, ...extra, lastCheck: now.toISOString(), failures: 0 };
-    };
-    if (page.kind === "failed") {
-      state.articles[url] = { ...remembered, failures: (remembered.failures ?? 0) + 1 };
-      report.failed.push({ url, reason: page.reason });
-      say(`failed ${url}: ${page.reason}`);
-      return;
-    }
-    if (page.kind === "not-modified") {
-      report.unchanged++;
-      checked({ etag: remembered.etag, lastModified: remembered.lastModified });
-      return;
-    }
-    if (page.kind === "gone") {
-      if (!known) {
-        report.failed.push({ url, reason: `HTTP ${page.status} (never archived)` });
-        say(`failed ${url}: HTTP ${page.status} (never archived)`);
-        return;
+    for (let attempt = 0; ; attempt++) {
+      const observation = observePage(result, outlet);
+      if (observation.kind === "page" && observation.canonical !== url && fromFeeds.has(url)) {
+        state.aliases[url] = observation.canonical;
       }
-      report.gone.push(url);
-      if (!known.gone) {
-        const goneMark = { since: now.toISOString(), status: page.status };
-        await serial(() =>
-          record(
-            context,
-            archive,
-            outlet,
-            known.file,
-            known,
-            { ...known.article, url, gone: goneMark },
-            "gone",
-          ),
-        );
-        say(`gone at the source: ${url} (HTTP ${page.status}); archived text kept`);
-      }
-      checked();
-      return;
-    }
-    const html = decodeHtml(page.body, page.contentType);
-    const canonical = findCanonical(html, page.url);
-    if (canonical !== url && fromFeeds.has(url)) state.aliases[url] = canonical;
-    if (isRedirectAway(url, page.url, known ? url : undefined)) {
-      hold(report, say, url, `redirected away from the article to ${page.url}`);
-      checked();
-      return;
-    }
-    const extracted = normalizeArticle(extract(html, canonical, outlet.selectors));
-    const article = {
-      ...extracted,
-      paragraphs: extracted.paragraphs.filter((p) => !outlet.ignore.some((r) => r.test(p))),
-    };
-    const teaser = detectTeaser(html, article);
-    if (teaser) {
-      hold(report, say, url, teaser);
-      checked();
-      return;
-    }
-    const validators = {
-      etag: page.etag ?? undefined,
-      lastModified: page.lastModified ?? undefined,
-    };
-    await serial(async () => {
-      const entry = archive.byUrl.get(canonical);
-      const file = entry?.file ?? freePath(archive, canonical, outlet.id);
-      if (file instanceof Error) {
-        report.failed.push({ url, reason: file.message });
-        say(`failed ${url}: ${file.message}`);
-        return;
-      }
-      const verdict = judgePage(entry?.article ?? null, article, {
-        typography: config.fetch.typography,
+      const refetch = await context.serial(async () => {
+        const canonical = observation.kind === "page" ? observation.canonical : url;
+        const entry = archive.byUrl.get(canonical) ?? null;
+        const decision = decide({
+          url,
+          known: archived(known),
+          previous: archived(entry),
+          observation,
+          remembered,
+          now: now.toISOString(),
+          typography: config.fetch.typography,
+        });
+        if (decision.outcome.kind === "refetch" && attempt === 0) return true;
+        await apply(decision, { url, canonical, entry, archive, outlet, report, say, context });
+        return false;
       });
-      if (verdict.kind === "unchanged") {
-        report.unchanged++;
-        if (entry?.gone) {
-          await record(
-            context,
-            archive,
-            outlet,
-            file,
-            entry,
-            { url: canonical, ...entry.article },
-            "back",
-          );
-          report.back.push(url);
-          say(`back at the source: ${url}`);
-        }
-        checked(validators);
-        return;
-      }
-      let confirmed = false;
-      if (verdict.kind === "suspect") {
-        const hash = hashArticle(article);
-        if (!verdict.confirmable || remembered.held?.hash !== hash) {
-          const reason = verdict.confirmable
-            ? `${verdict.reason}; held until the next check confirms it`
-            : verdict.reason;
-          hold(report, say, url, reason);
-          checked(
-            verdict.confirmable
-              ? { held: { hash, since: now.toISOString(), reason: verdict.reason } }
-              : {},
-          );
-          return;
-        }
-        confirmed = true;
-      }
-      const archived: ArchivedArticle = { url: canonical, ...article };
-      const version = await record(
-        context,
-        archive,
-        outlet,
-        file,
-        entry ?? null,
-        archived,
-        "version",
+      if (!refetch) return;
+      say(
+        `${url} answered 304, but the archive does not hold the text it was seen with: fetching it again`,
       );
-      if (verdict.kind === "new-article") report.newArticles++;
-      else report.newVersions++;
-      if (entry?.gone) report.back.push(url);
-      const what =
-        verdict.kind === "new-article"
-          ? "new article"
-          : `version ${version}${confirmed ? " (confirmed cut)" : ""}`;
-      say(`${what}: ${article.title ?? canonical} (${file})`);
-      checked(validators);
-    });
+      result = await client.get(url, HTML_TYPES);
+    }
   };
 
   // Workers take the due articles in plan order (new first, then most overdue), so the time budget
@@ -349,7 +240,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
   context.onProgress?.(outlet.id, done, plan.due.length);
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      if (Date.now() > context.deadline) {
+      if (context.clock.now() > context.deadline) {
         report.notReached++;
         continue;
       }
@@ -367,6 +258,127 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
   return report;
 }
 
+function archived(known: KnownArticle | null): ArchivedText | null {
+  return known === null ? null : { article: known.article, gone: known.gone };
+}
+
+interface ApplyContext {
+  /** The checked URL (the state's key). */
+  url: string;
+  /** The article's canonical URL. */
+  canonical: string;
+  /** What the archive holds at the canonical URL. */
+  entry: KnownArticle | null;
+  archive: Archive;
+  outlet: Outlet;
+  report: OutletReport;
+  say: (line: string) => void;
+  context: OutletContext;
+}
+
+// Carries out one decision: reports it, commits what it records, and updates the state (after a
+// commit only once the commit is made, so a failed commit is never remembered as archived).
+async function apply(decision: Decision, at: ApplyContext): Promise<void> {
+  const { outcome } = decision;
+  const { url, canonical, entry, report, say, context } = at;
+  const remember = () => {
+    if (decision.state !== null) context.state.articles[url] = decision.state;
+  };
+  const commit = async (
+    known: KnownArticle | null,
+    file: string,
+    text: ArchivedArticle,
+    kind: NonNullable<CommitDetails["kind"]>,
+  ): Promise<number | null> => {
+    try {
+      return await record(context, at.archive, at.outlet, file, known, text, kind);
+    } catch (error) {
+      report.commitsFailed++;
+      const reason = (error as Error).message.split("\n")[0] ?? "";
+      report.failed.push({ url, reason });
+      say(`failed ${url}: ${reason}`);
+      const remembered = context.state.articles[url] ?? {};
+      context.state.articles[url] = { ...remembered, failures: (remembered.failures ?? 0) + 1 };
+      return null;
+    }
+  };
+  switch (outcome.kind) {
+    case "disallowed":
+      report.skipped.push(url);
+      say(`skipped ${url}: disallowed by robots.txt`);
+      return;
+    case "failed":
+      report.checked++;
+      report.failed.push({ url, reason: outcome.reason });
+      say(`failed ${url}: ${outcome.reason}`);
+      remember();
+      return;
+    case "refetch":
+      // A second 304 right after a request without validators: the server insists. Leave it.
+      report.checked++;
+      report.failed.push({ url, reason: "HTTP 304 to a request without validators" });
+      say(`failed ${url}: HTTP 304 to a request without validators`);
+      return;
+    case "unchanged":
+      report.checked++;
+      report.unchanged++;
+      remember();
+      return;
+    case "held":
+      report.checked++;
+      report.held.push({ url, reason: outcome.reason });
+      say(`held ${url}: ${outcome.reason}`);
+      remember();
+      return;
+    case "gone": {
+      report.checked++;
+      report.gone.push(url);
+      const known = at.archive.byUrl.get(url) as KnownArticle;
+      if (outcome.mark !== null) {
+        const text = { ...known.article, url, gone: outcome.mark };
+        if ((await commit(known, known.file, text, "gone")) === null) return;
+        say(`gone at the source: ${url} (HTTP ${outcome.status}); archived text kept`);
+      }
+      remember();
+      return;
+    }
+    case "back": {
+      report.checked++;
+      report.unchanged++;
+      const known = entry as KnownArticle;
+      const text = { url: canonical, ...known.article };
+      if ((await commit(known, known.file, text, "back")) === null) return;
+      report.back.push(url);
+      say(`back at the source: ${url}`);
+      remember();
+      return;
+    }
+    case "new-article":
+    case "new-version": {
+      report.checked++;
+      const file = entry?.file ?? freePath(at.archive, canonical, at.outlet.id);
+      if (file instanceof Error) {
+        report.failed.push({ url, reason: file.message });
+        say(`failed ${url}: ${file.message}`);
+        return;
+      }
+      const version = await commit(entry, file, { url: canonical, ...outcome.article }, "version");
+      if (version === null) return;
+      faultPoint("after-commit");
+      if (outcome.kind === "new-article") report.newArticles++;
+      else report.newVersions++;
+      if (outcome.kind === "new-version" && outcome.back) report.back.push(url);
+      const what =
+        outcome.kind === "new-article"
+          ? "new article"
+          : `version ${version}${outcome.confirmedCut ? " (confirmed cut)" : ""}`;
+      say(`${what}: ${outcome.article.title ?? canonical} (${file})`);
+      remember();
+      return;
+    }
+  }
+}
+
 // Commits one version or event (unless a dry run) and updates what the archive knows.
 async function record(
   context: OutletContext,
@@ -380,7 +392,7 @@ async function record(
   const { config, now } = context;
   const version = kind === "version" ? (known?.versions ?? 0) + 1 : (known?.versions ?? 1);
   if (!context.dryRun) {
-    await commitVersion(context.git, context.repo, file, archived, {
+    await commitVersion(context.git, file, archived, {
       outlet: outlet.id,
       kind,
       version,
@@ -395,113 +407,6 @@ async function record(
   archive.byUrl.set(url, { file, article, gone: gone ?? null, versions: version, lastChange });
   archive.byFile.set(file, url);
   return version;
-}
-
-function hold(
-  report: OutletReport,
-  say: (line: string) => void,
-  url: string,
-  reason: string,
-): void {
-  report.held.push({ url, reason });
-  say(`held ${url}: ${reason}`);
-}
-
-// A redirect to a login, subscribe or consent page or the home page, or (for an article already
-// archived) to another site. A new article may arrive through another site's redirector.
-function isRedirectAway(requested: string, final: string, archivedUrl?: string): boolean {
-  if (requested === final) return false;
-  if (archivedUrl && siteOf(archivedUrl) !== siteOf(final)) return true;
-  return AWAY_PATH.test(new URL(final).pathname) && !AWAY_PATH.test(new URL(requested).pathname);
-}
-
-function hashArticle(article: Article): string {
-  return createHash("sha256").update(JSON.stringify(article)).digest("hex").slice(0, 16);
-}
-
-// What the last commit holds for the outlet: article by URL, and each file's URL (or why it is
-// unreadable). Read from HEAD, not the working tree, so a half-written file never counts.
-async function readArchive(repo: string, outletId: string): Promise<Archive> {
-  const byUrl = new Map<string, KnownArticle>();
-  const byFile = new Map<string, string | Error>();
-  const { stdout } = await run(
-    "git",
-    ["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", `archive/${outletId}/`],
-    { cwd: repo, maxBuffer: 1 << 30 },
-  ).catch(() => ({ stdout: "" }));
-  const files = stdout.split("\0").filter((file) => file.endsWith(".md"));
-  const texts = await readBlobs(
-    repo,
-    files.map((file) => `HEAD:${file}`),
-  );
-  const stats = await fileStats(repo, outletId);
-  for (const [index, file] of files.entries()) {
-    try {
-      const { url, gone, ...article } = parseArticleFile(texts[index] ?? "");
-      const stat = stats.get(file) ?? { versions: 1, lastChange: 0 };
-      byUrl.set(url, { file, article, gone: gone ?? null, ...stat });
-      byFile.set(file, url);
-    } catch (error) {
-      byFile.set(
-        file,
-        new Error(
-          `archive file ${file} is unreadable (${(error as Error).message}); fix or delete it`,
-        ),
-      );
-    }
-  }
-  return { byUrl, byFile };
-}
-
-// Version counts and last change times for an outlet's files, from one git log: a commit with a
-// Version trailer is a version; gone/back events and hand edits without one do not reset the clock.
-async function fileStats(repo: string, outletId: string) {
-  const stats = new Map<string, { versions: number; lastChange: number }>();
-  const { stdout } = await run(
-    "git",
-    [
-      "log",
-      "--format=%x01%aI%x02%(trailers:key=Version,valueonly,separator=%x2C)",
-      "--name-only",
-      "--no-renames",
-      "--",
-      `archive/${outletId}/`,
-    ],
-    { cwd: repo, maxBuffer: 1 << 30 },
-  ).catch(() => ({ stdout: "" }));
-  const seen = new Map<
-    string,
-    { versions: number; lastChange: number; lastCommit: number; commits: number }
-  >();
-  let time = 0;
-  let version = 0;
-  for (const line of stdout.split("\n")) {
-    if (line.startsWith("\x01")) {
-      const [date = "", trailer = ""] = line.slice(1).split("\x02");
-      time = Date.parse(date);
-      version = Number.parseInt(trailer, 10) || 0;
-    } else if (line.endsWith(".md")) {
-      // git log lists newest first: the first version commit seen is the last change.
-      let stat = seen.get(line);
-      if (!stat) {
-        stat = { versions: 0, lastChange: 0, lastCommit: time, commits: 0 };
-        seen.set(line, stat);
-      }
-      stat.commits++;
-      if (version) {
-        stat.versions = Math.max(stat.versions, version);
-        if (!stat.lastChange) stat.lastChange = time;
-      }
-    }
-  }
-  // Files committed by hand, without trailers: every commit counts as a version.
-  for (const [file, stat] of seen) {
-    stats.set(file, {
-      versions: stat.versions || stat.commits,
-      lastChange: stat.lastChange || stat.lastCommit,
-    });
-  }
-  return stats;
 }
 
 // The readable path, unless another URL already lives there: then the hashed one.

@@ -1,15 +1,12 @@
 // Walks the git history of archive/ into one ArticleHistory per article, oldest version first:
 // one `git log` plus one `git cat-file --batch`, whatever the size of the archive.
 
-import { execFile } from "node:child_process";
-import { isDeepStrictEqual, promisify } from "node:util";
+import { isDeepStrictEqual } from "node:util";
 import { ArticleFileError, parseArticleFile } from "../archive/article-file.ts";
-import { ArchiveError } from "../errors.ts";
+import type { GitRepository } from "../git/repository.ts";
 import type { Article, ArticleHistory, Version } from "../types.ts";
 import { GIT_LOG_ARGS, type LogEntry, parseGitLog } from "./parse-git-log.ts";
-import { readBlobs } from "./read-blobs.ts";
 
-const run = promisify(execFile);
 const ARTICLE_FILE = /^archive\/([a-z0-9][a-z0-9-]*)\/(.+)\.md$/;
 
 /** A version the build had to skip, and why. */
@@ -24,28 +21,13 @@ export interface History {
   problems: HistoryProblem[];
 }
 
-/** Reads every version of every article under `<repo>/archive/`. */
-export async function readHistory(repo: string): Promise<History> {
-  let log: string;
-  try {
-    ({ stdout: log } = await run("git", [...GIT_LOG_ARGS, "--", "archive/"], {
-      cwd: repo,
-      maxBuffer: 1 << 30,
-    }));
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? "");
-    if (/does not have any commits yet/.test(stderr)) return { articles: [], problems: [] };
-    throw new ArchiveError(
-      `cannot read the history of ${repo}: ${stderr.trim() || (error as Error).message}`,
-      { cause: error },
-    );
-  }
+/** Reads every version of every article under `archive/` in the repository. */
+export async function readHistory(git: GitRepository): Promise<History> {
+  if ((await git.head()) === null) return { articles: [], problems: [] };
+  const log = await git.run([...GIT_LOG_ARGS, "--", "archive/"]);
   const entries = parseGitLog(log).filter((entry) => ARTICLE_FILE.test(entry.path));
   const live = entries.filter((entry) => entry.status !== "D");
-  const texts = await readBlobs(
-    repo,
-    live.map((entry) => entry.blob),
-  );
+  const texts = await git.readBlobs(live.map((entry) => entry.blob));
   const textOf = new Map(live.map((entry, index) => [entry, texts[index] ?? ""]));
   return assembleHistories(entries, textOf);
 }

@@ -6,8 +6,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseArticleFile } from "../../src/archive/article-file.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
-import { type OutletReport, runFetch } from "../../src/fetch/run-fetch.ts";
+import { runFetch } from "../../src/fetch/run-fetch.ts";
+import { GitRepository } from "../../src/git/repository.ts";
 import { readHistory } from "../../src/history/read-history.ts";
+import type { OutletReport } from "../../src/types.ts";
+import { type ManualClock, manualClock } from "../support/manual-clock.ts";
 import {
   articlePage,
   rssFeed,
@@ -30,6 +33,8 @@ const PARAGRAPHS = [
 ];
 
 let server: ScenarioServer;
+// The time budget, request timeouts and backoff run on this virtual clock, never the wall clock.
+let clock: ManualClock;
 let repo: string;
 let log: string[];
 let configText: string;
@@ -57,11 +62,12 @@ ${outletExtra}`;
 }
 
 async function pass(now: Date, options: { maxMinutes?: number } = {}): Promise<OutletReport> {
-  const reports = await runFetch({
+  const { reports } = await runFetch({
     config: parseConfig(configText, "test.yaml"),
     repo,
     now,
     log: (line) => log.push(line),
+    clock,
     ...options,
   });
   const report = reports[0];
@@ -85,7 +91,8 @@ function requested(path: string): number {
 }
 
 beforeEach(async () => {
-  server = await startScenarioServer();
+  clock = manualClock(T0);
+  server = await startScenarioServer({ clock });
   repo = await makeTempRepo();
   log = [];
   useConfig();
@@ -178,7 +185,7 @@ describe("what is a version", () => {
       await pass(at(index * 20));
     }
     expect(await commits()).toBe(3);
-    const history = await readHistory(repo);
+    const history = await readHistory(await GitRepository.open(repo));
     expect(history.articles[0]?.versions.map((v) => [v.title, v.revertsTo])).toEqual([
       ["Baths to close", undefined],
       ["Millbrook shuts its baths", undefined],
@@ -282,7 +289,7 @@ describe("suspect pages never become versions", () => {
       "gazette: gone at the source (HTTP 404): Millbrook to close its old swimming baths",
       "gazette: Millbrook to close its old swimming baths",
     ]);
-    const history = await readHistory(repo);
+    const history = await readHistory(await GitRepository.open(repo));
     expect(history.articles[0]?.versions).toHaveLength(1);
     expect(history.articles[0]?.gone).toBeNull();
   });
@@ -368,7 +375,10 @@ describe("politeness and robustness", () => {
 
   it("gives up on a slow server after the timeout, and the other articles go on", async () => {
     feed("/news/slow", "/news/baths");
-    server.route("/news/slow", { delayMs: 3000, body: page() });
+    server.route("/news/slow", () => {
+      clock.advance(400);
+      return { hang: true };
+    });
     server.route("/news/baths", { body: page() });
     const report = await pass(at(0));
     expect(report.failed).toEqual([
@@ -408,11 +418,51 @@ describe("politeness and robustness", () => {
     ).toEqual([undefined, '"v1"']);
   });
 
+  it("fetches again without validators when a 304 answers for a version the archive lost", async () => {
+    // The outlet serves an ETag per text and answers 304 when asked with the current one.
+    let current = { etag: '"v1"', body: page() };
+    server.route("/news/baths", (hit) =>
+      hit.headers["if-none-match"] === current.etag
+        ? { status: 304 }
+        : { headers: { etag: current.etag }, body: current.body },
+    );
+    await pass(at(0));
+    const edited = PARAGRAPHS.map((p, i) =>
+      i === 2 ? p.replace("two hundred", "three hundred") : p,
+    );
+    current = { etag: '"v2"', body: page({ paragraphs: edited }) };
+    expect((await pass(at(20))).newVersions).toBe(1);
+    // The push of version 2 failed (or a fresh clone restored this state): the state remembers
+    // ETag "v2", the repository only holds version 1.
+    await git(repo, "reset", "-q", "--hard", "HEAD~1");
+    const report = await pass(at(40));
+    expect(report.newVersions).toBe(1);
+    expect(await commits()).toBe(2);
+    const archived = parseArticleFile(
+      await git(repo, "show", "HEAD:archive/gazette/news/baths.md"),
+    );
+    expect(archived.paragraphs).toEqual(edited);
+    expect(
+      server.requests
+        .filter((hit) => hit.path === "/news/baths")
+        .map((hit) => hit.headers["if-none-match"]),
+    ).toEqual([undefined, '"v1"', '"v2"', undefined]);
+  });
+
   it("refuses a second fetch on the same repository while one runs", async () => {
-    server.route("/news/baths", { delayMs: 200, body: page() });
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    let asked = () => {};
+    const arrived = new Promise<void>((resolve) => (asked = resolve));
+    server.route("/news/baths", async () => {
+      asked();
+      await held;
+      return { body: page() };
+    });
     const first = pass(at(0));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await arrived;
     await expect(pass(at(0))).rejects.toThrow(/another stet fetch is running/);
+    answer();
     await first;
   });
 });
@@ -442,16 +492,18 @@ describe("the schedule", () => {
 
   it("fetches the most overdue first and leaves what the time budget did not reach for the next run", async () => {
     feed("/news/a", "/news/b", "/news/c");
+    // Each page takes 200 ms of the fetch's clock to answer (under the 400 ms timeout); the
+    // budget, 300 ms, lets two checks start.
     for (const path of ["/news/a", "/news/b", "/news/c"]) {
-      server.route(path, {
-        delayMs: 150,
-        body: page({ canonical: `${server.origin}${path}`, headline: `Story ${path}` }),
+      server.route(path, () => {
+        clock.advance(200);
+        return { body: page({ canonical: `${server.origin}${path}`, headline: `Story ${path}` }) };
       });
     }
     useConfig(", concurrency: 1");
-    const first = await pass(at(0), { maxMinutes: 0.2 / 60 });
-    expect(first.notReached).toBeGreaterThan(0);
-    expect(first.newArticles + first.notReached).toBe(3);
+    const first = await pass(at(0), { maxMinutes: 0.3 / 60 });
+    expect(first.newArticles).toBe(2);
+    expect(first.notReached).toBe(1);
     const second = await pass(at(1));
     expect(first.newArticles + second.newArticles).toBe(3);
     expect(await commits()).toBe(3);

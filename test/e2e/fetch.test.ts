@@ -16,6 +16,7 @@ import {
   writeOutletConfig,
 } from "../support/fixture-outlet.ts";
 import { runStet, type StetRun } from "../support/run-stet.ts";
+import { type Replay, sharedReplay } from "../support/shared-replay.ts";
 import { git, makeTempRepo, removeTempDir } from "../support/temp-repo.ts";
 
 const times = passTimes();
@@ -30,26 +31,15 @@ async function freePort(): Promise<number> {
 }
 
 describe("stet fetch over the fixture outlet's passes", () => {
-  let outlet: FixtureOutlet;
+  let replay: Replay;
   let repo: string;
-  const runs: StetRun[] = [];
-  const commitsAfter: number[] = [];
+  let runs: StetRun[];
+  let commitsAfter: number[];
 
   beforeAll(async () => {
-    outlet = await startFixtureOutlet();
-    repo = await makeTempRepo();
-    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
-    for (let pass = 1; pass <= PASSES; pass++) {
-      outlet.setPass(pass);
-      runs.push(await runStet(["fetch", "--repo", repo, "--now", times[pass - 1] ?? ""]));
-      commitsAfter.push(Number((await git(repo, "rev-list", "--count", "--all")).trim() || 0));
-    }
+    replay = await sharedReplay();
+    ({ repo, runs, commitsAfter } = replay);
   }, 120_000);
-
-  afterAll(async () => {
-    await outlet?.close();
-    await removeTempDir(repo);
-  });
 
   it("exits 0 and prints a summary every pass", () => {
     for (const run of runs) {
@@ -114,19 +104,19 @@ describe("stet fetch over the fixture outlet's passes", () => {
         const state = stateAt(article, index + 1);
         if (state.page === "error") {
           expect(run.stdout).toContain(
-            `failed ${outlet.origin}${article.path}: HTTP ${state.status}`,
+            `failed ${replay.origin}${article.path}: HTTP ${state.status}`,
           );
         }
         if (state.page === "teaser")
-          expect(run.stdout).toContain(`held ${outlet.origin}${article.path}`);
+          expect(run.stdout).toContain(`held ${replay.origin}${article.path}`);
       }
     }
   });
 
   it("never requests a page robots.txt disallows, and names itself", () => {
-    expect(outlet.hits.length).toBeGreaterThan(0);
-    expect(outlet.requests.filter((path) => path.startsWith("/private/"))).toEqual([]);
-    for (const hit of outlet.hits) expect(hit.userAgent).toMatch(/^stet/);
+    expect(replay.hits.length).toBeGreaterThan(0);
+    expect(replay.hits.filter((hit) => hit.path.startsWith("/private/"))).toEqual([]);
+    for (const hit of replay.hits) expect(hit.userAgent).toMatch(/^stet/);
     expect(runs[0]?.stdout).toMatch(/skipped \S+\/private\/\S+: disallowed by robots\.txt/);
   });
 
@@ -138,12 +128,25 @@ describe("stet fetch over the fixture outlet's passes", () => {
       .filter(Boolean);
     expect(new Set(files)).toEqual(new Set(everArchived));
   });
+});
 
-  it("commits nothing when run again on an unchanged outlet", async () => {
-    const before = await git(repo, "rev-parse", "HEAD");
-    const again = await runStet(["fetch", "--repo", repo, "--now", "2026-11-05T00:00:00Z"]);
-    expect(again.code).toBe(0);
-    expect(await git(repo, "rev-parse", "HEAD")).toBe(before);
+describe("stet fetch on an unchanged outlet", () => {
+  it("commits nothing when run again", async () => {
+    const outlet = await startFixtureOutlet({ pass: PASSES });
+    const repo = await makeTempRepo();
+    try {
+      await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
+      const first = await runStet(["fetch", "--repo", repo, "--now", "2026-11-05T00:00:00Z"]);
+      expect(first.code).toBe(0);
+      const before = await git(repo, "rev-parse", "HEAD");
+      const again = await runStet(["fetch", "--repo", repo, "--now", "2026-11-05T01:00:00Z"]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/^total: \d+ checked, 0 new articles, 0 new versions/m);
+      expect(await git(repo, "rev-parse", "HEAD")).toBe(before);
+    } finally {
+      await outlet.close();
+      await removeTempDir(repo);
+    }
   });
 });
 
@@ -180,6 +183,28 @@ describe("stet fetch on bad input", () => {
     expect(run.stdout).toMatch(/garbage: feed \S+\/robots\.txt: not a valid RSS or Atom feed/);
     expect(run.stdout).toMatch(/^harbor: \d+ checked, [1-9]\d* new articles/m);
     expect(Number((await git(repo, "rev-list", "--count", "HEAD")).trim())).toBeGreaterThan(0);
+  });
+
+  it("exits non-zero when no outlet could be checked, and says so in the job summary", async () => {
+    const closedPort = await freePort();
+    const config = join(repo, "dark.yaml");
+    await writeFile(
+      config,
+      `fetch: { retries: 0 }\noutlets:\n  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n`,
+    );
+    const summary = join(repo, "step-summary.md");
+    const run = await runStet(
+      ["fetch", "--repo", repo, "--config", config, "--now", times[0] ?? "", "--dry-run"],
+      undefined,
+      { GITHUB_STEP_SUMMARY: summary },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "stet: nothing could be checked: every feed and article failed (see above)\n",
+    );
+    const markdown = await readFile(summary, "utf8");
+    expect(markdown).toContain("| gone-dark | 0 | 0 | 0 | 0 | 1 | 0 | 1 |");
+    expect(markdown).toContain("**Failed:** nothing could be checked");
   });
 
   it("commits nothing with --dry-run", async () => {

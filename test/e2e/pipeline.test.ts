@@ -2,19 +2,15 @@
 // `stet build` on the resulting repository, and the site and feeds inspected as a reader gets them.
 
 import { execFile } from "node:child_process";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type FixtureOutlet,
-  PASSES,
-  passTimes,
-  startFixtureOutlet,
-  writeOutletConfig,
-} from "../support/fixture-outlet.ts";
+import { writeOutletConfig } from "../support/fixture-outlet.ts";
 import { runStet, type StetRun } from "../support/run-stet.ts";
+import { cloneReplay, type Replay, sharedReplay } from "../support/shared-replay.ts";
 import { git, makeTempRepo, removeTempDir } from "../support/temp-repo.ts";
 
 const run = promisify(execFile);
@@ -41,37 +37,36 @@ async function commitAs(repo: string, message: string, date: string): Promise<vo
 }
 
 describe("fetch, then build, then read the site", () => {
-  let outlet: FixtureOutlet;
+  let replay: Replay;
   let repo: string;
   let out: string;
   let build: StetRun;
 
   beforeAll(async () => {
-    outlet = await startFixtureOutlet();
-    repo = await makeTempRepo();
-    out = join(repo, "site-out");
-    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
-    const times = passTimes();
-    for (let pass = 1; pass <= PASSES; pass++) {
-      outlet.setPass(pass);
-      const fetched = await runStet(["fetch", "--repo", repo, "--now", times[pass - 1] ?? ""]);
-      if (fetched.code !== 0) throw new Error(`fetch failed: ${fetched.stderr}`);
-    }
-    build = await runStet([
-      "build",
-      "--repo",
-      repo,
-      "--out",
-      out,
-      "--base-url",
-      "https://watch.example/stet/",
-    ]);
+    replay = await sharedReplay();
+    repo = replay.repo;
+    out = await mkdtemp(join(tmpdir(), "stet-pipeline-site-"));
+    build = await buildInto(repo, out);
   }, 180_000);
 
   afterAll(async () => {
-    await outlet?.close();
-    await removeTempDir(repo);
+    await removeTempDir(out);
   });
+
+  // Builds the site of `from` into `into`, with the replay's config.
+  function buildInto(from: string, into: string): Promise<StetRun> {
+    return runStet([
+      "build",
+      "--repo",
+      from,
+      "--config",
+      replay.config,
+      "--out",
+      into,
+      "--base-url",
+      "https://watch.example/stet/",
+    ]);
+  }
 
   it("builds a page for every article, version and consecutive pair", async () => {
     expect(build.stderr).toBe("");
@@ -161,34 +156,30 @@ describe("fetch, then build, then read the site", () => {
   });
 
   it("builds the same bytes from the same history", async () => {
-    const again = join(repo, "site-again");
-    const second = await runStet([
-      "build",
-      "--repo",
-      repo,
-      "--out",
-      again,
-      "--base-url",
-      "https://watch.example/stet/",
-    ]);
-    expect(second.code).toBe(0);
-    const first = await filesUnder(out);
-    expect((await filesUnder(again)).map((f) => f.slice(again.length))).toEqual(
-      first.map((f) => f.slice(out.length)),
-    );
-    for (const file of first) {
-      const twin = join(again, file.slice(out.length));
-      expect(await readFile(twin), twin).toEqual(await readFile(file));
+    const again = await mkdtemp(join(tmpdir(), "stet-pipeline-again-"));
+    try {
+      expect((await buildInto(repo, again)).code).toBe(0);
+      const first = await filesUnder(out);
+      expect((await filesUnder(again)).map((f) => f.slice(again.length))).toEqual(
+        first.map((f) => f.slice(out.length)),
+      );
+      for (const file of first) {
+        const twin = join(again, file.slice(out.length));
+        expect(await readFile(twin), twin).toEqual(await readFile(file));
+      }
+    } finally {
+      await removeTempDir(again);
     }
   });
 
   it("names an archive file corrupted by hand, skips that version and builds the rest", async () => {
+    const clone = await cloneReplay(replay);
     const file = "archive/harbor/news/2026/11/lantern-festival-returns.md";
-    await writeFile(join(repo, file), "this is not\nan archive file\n");
-    await commitAs(repo, "harbor: hand edit gone wrong", "2026-11-04T05:00:00Z");
-    const sha = (await git(repo, "rev-parse", "HEAD")).trim();
-    const corrupted = join(repo, "site-corrupted");
-    const result = await runStet(["build", "--repo", repo, "--out", corrupted]);
+    await writeFile(join(clone, file), "this is not\nan archive file\n");
+    await commitAs(clone, "harbor: hand edit gone wrong", "2026-11-04T05:00:00Z");
+    const sha = (await git(clone, "rev-parse", "HEAD")).trim();
+    const corrupted = join(clone, "site-corrupted");
+    const result = await buildInto(clone, corrupted);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       `skipped ${file} at commit ${sha.slice(0, 10)}: does not start with front matter (---)`,
@@ -203,20 +194,24 @@ describe("fetch, then build, then read the site", () => {
         "utf8",
       ),
     ).resolves.toBeTruthy();
+    await removeTempDir(join(clone, ".."));
   });
 
-  it("leaves a deleted article out of every page and feed", async () => {
+  it("leaves a deleted article out of every page and feed, even in a folder built before", async () => {
+    const clone = await cloneReplay(replay);
+    const takenDown = join(clone, "site-taken-down");
+    expect((await buildInto(clone, takenDown)).code).toBe(0);
     await run("git", ["rm", "-q", "archive/harbor/news/2026/11/school-roof-classrooms.md"], {
-      cwd: repo,
+      cwd: clone,
     });
-    await commitAs(repo, "harbor: take down school roof story", "2026-11-04T06:00:00Z");
+    await commitAs(clone, "harbor: take down school roof story", "2026-11-04T06:00:00Z");
     // Built into the folder of the first build: the old pages must go, not linger.
-    const takenDown = out;
-    expect((await runStet(["build", "--repo", repo, "--out", takenDown])).code).toBe(0);
+    expect((await buildInto(clone, takenDown)).code).toBe(0);
     for (const file of await filesUnder(takenDown)) {
       expect(file).not.toContain("school-roof-classrooms");
       expect(await readFile(file, "utf8"), file).not.toContain("Port Ellery Elementary");
     }
+    await removeTempDir(join(clone, ".."));
   });
 });
 

@@ -12,11 +12,18 @@ export interface StetRun {
   stderr: string;
 }
 
-export function runStet(args: string[], cwd?: string): Promise<StetRun> {
+/** Runs `stet args…` in `cwd`, with `env` added to (and overriding) the test's environment. */
+export function runStet(
+  args: string[],
+  cwd?: string,
+  env: Record<string, string> = {},
+): Promise<StetRun> {
   return new Promise((resolve, reject) => {
+    // Outside GitHub Actions whatever runs the tests: stet prints annotations only there.
+    const { GITHUB_ACTIONS: _actions, GITHUB_STEP_SUMMARY: _summary, ...inherited } = process.env;
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...inherited, NO_COLOR: "1", ...env },
     });
     let stdout = "";
     let stderr = "";

@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
+import type { Clock } from "../../src/types.ts";
 
 /** One request the server received. */
 export interface Hit {
@@ -13,7 +13,7 @@ export interface Hit {
   /** The query string with its `?`, or "" when there was none. */
   query: string;
   headers: IncomingHttpHeaders;
-  /** `performance.now()` when the request arrived, for spacing checks. */
+  /** The server's clock (see `startScenarioServer`) when the request arrived, for spacing checks. */
   receivedAt: number;
 }
 
@@ -24,15 +24,16 @@ export interface ScenarioResponse {
   /** Default content type: `text/html; charset=utf-8`. */
   headers?: Record<string, string>;
   body?: string;
-  /** Wait this long before sending anything. */
-  delayMs?: number;
+  /** Never answer: the request stays open until the client gives up or the server closes. */
+  hang?: boolean;
   /** Stream this many bytes of filler HTML, without a Content-Length. */
   hugeBytes?: number;
   /** Answer 301 with this Location. */
   redirect?: string;
 }
 
-export type Route = ScenarioResponse | ((hit: Hit) => ScenarioResponse);
+/** A fixed answer, or one computed per request (possibly later: a promise holds the request). */
+export type Route = ScenarioResponse | ((hit: Hit) => ScenarioResponse | Promise<ScenarioResponse>);
 
 /** A running scenario server on 127.0.0.1. */
 export interface ScenarioServer {
@@ -49,7 +50,14 @@ export interface ScenarioServer {
 const DEFAULT_ROBOTS = "User-agent: *\nAllow: /\n";
 const FILLER = "<p>Filler text for a page that never ends, served in chunks.</p>\n";
 
-export async function startScenarioServer(): Promise<ScenarioServer> {
+/**
+ * Starts the server. `clock` stamps each request's `receivedAt`: pass the clock the code under
+ * test uses, so spacing is checked in its time, not the wall clock's.
+ */
+export async function startScenarioServer(
+  options: { clock?: Pick<Clock, "now"> } = {},
+): Promise<ScenarioServer> {
+  const clock = options.clock ?? { now: () => 0 };
   const routes = new Map<string, Route>();
   const requests: Hit[] = [];
   const server = createServer((request, response) => {
@@ -58,11 +66,11 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
       path: url.pathname,
       query: url.search,
       headers: request.headers,
-      receivedAt: performance.now(),
+      receivedAt: clock.now(),
     };
     requests.push(hit);
     const route = routes.get(hit.path);
-    const planned: ScenarioResponse =
+    const planned =
       route === undefined
         ? hit.path === "/robots.txt"
           ? { headers: { "content-type": "text/plain" }, body: DEFAULT_ROBOTS }
@@ -70,14 +78,10 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
         : typeof route === "function"
           ? route(hit)
           : route;
-    const delay = planned.delayMs ?? 0;
-    if (delay > 0) {
-      const timer = setTimeout(() => answer(response, planned), delay);
-      // A client that gave up must not leave a timer writing to a closed socket.
-      response.on("close", () => clearTimeout(timer));
-    } else {
-      answer(response, planned);
-    }
+    // A client that gave up meanwhile gets nothing: `answer` checks for a closed socket.
+    void Promise.resolve(planned).then((ready) => {
+      if (!ready.hang) answer(response, ready);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

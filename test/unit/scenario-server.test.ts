@@ -51,15 +51,28 @@ describe("startScenarioServer", () => {
     expect(server.requests).toEqual([]);
   });
 
-  it("redirects, delays and streams huge bodies as told", async () => {
+  it("redirects, answers later, hangs and streams huge bodies as told", async () => {
     server.route("/old", { redirect: "/new" });
-    server.route("/slow", { delayMs: 100, body: "late" });
+    let answer = (_: { body: string }) => {};
+    server.route("/later", () => new Promise((resolve) => (answer = resolve)));
+    server.route("/never", { hang: true });
     server.route("/huge", { hugeBytes: 300_000 });
     const moved = await fetch(`${server.origin}/old`, { redirect: "manual" });
     expect(moved.status).toBe(301);
     expect(moved.headers.get("location")).toBe("/new");
-    const slow = await fetch(`${server.origin}/slow`);
-    expect(await slow.text()).toBe("late");
+    const later = fetch(`${server.origin}/later`);
+    while (!server.requests.some((hit) => hit.path === "/later")) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    answer({ body: "late" });
+    expect(await (await later).text()).toBe("late");
+    const gaveUp = new AbortController();
+    const never = fetch(`${server.origin}/never`, { signal: gaveUp.signal });
+    while (!server.requests.some((hit) => hit.path === "/never")) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    gaveUp.abort();
+    await expect(never).rejects.toThrow();
     const huge = await fetch(`${server.origin}/huge`);
     expect(huge.headers.get("content-length")).toBeNull();
     expect((await huge.arrayBuffer()).byteLength).toBe(300_000);
