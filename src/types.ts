@@ -68,7 +68,8 @@ export interface ScheduleTier {
 
 /** The validated contents of stet.config.yaml. */
 export interface StetConfig {
-  site: { title: string; baseUrl: string };
+  /** `repository`: the archive's repository on its forge, e.g. https://github.com/owner/repo. */
+  site: { title: string; baseUrl: string; repository?: string };
   fetch: {
     userAgent: string;
     concurrency: number;

@@ -1,13 +1,16 @@
 // `stet build`: reads the archive's git history and renders the static site into --out.
 
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
+import { statusPath } from "../fetch/fetch-status.ts";
 import { checkCutoffMs } from "../fetch/schedule.ts";
 import { GitRepository } from "../git/repository.ts";
 import { readHistory } from "../history/read-history.ts";
 import { buildSite } from "../render/build-site.ts";
 import { prepareOutputFolder, writeSiteMarker } from "../render/output-folder.ts";
+import { parseFetchStatus } from "../render/parse-fetch-status.ts";
 
 const DAY = 86_400_000;
 
@@ -16,6 +19,10 @@ export interface BuildCommandOptions {
   repo: string;
   out: string;
   baseUrl?: string;
+  /** The archive's repository on its forge (https), overriding site.repository. */
+  repository?: string;
+  /** The fetch's status file; default <repo>/.stet/status.json. */
+  status?: string;
 }
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
@@ -24,6 +31,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const baseUrl = options.baseUrl ?? config.site.baseUrl;
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new UsageError(`--base-url ${baseUrl}: not an absolute http(s) URL`);
+  }
+  const repository = options.repository ?? config.site.repository ?? null;
+  if (repository !== null && (!/^https:\/\//.test(repository) || !URL.canParse(repository))) {
+    throw new UsageError(
+      `--repository ${repository}: not an https URL such as https://github.com/owner/repo`,
+    );
   }
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const started = Date.now();
@@ -38,7 +51,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const site = {
     title: config.site.title,
     baseUrl: baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`,
+    repository,
   };
+  const status = await readStatus(options.status ?? statusPath(options.repo), log);
   const result = await buildSite({
     histories: history.articles,
     outlets: config.outlets.map((o) => ({ id: o.id, name: o.name })),
@@ -48,6 +63,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     outletCheckDays: Object.fromEntries(
       config.outlets.map((o) => [o.id, checkCutoffMs(o.schedule ?? config.fetch.schedule) / DAY]),
     ),
+    status,
     log,
   });
   await writeSiteMarker(outDir, site.baseUrl);
@@ -59,4 +75,23 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     );
   }
   return 0;
+}
+
+/** The fetch's status for the status page: none when the file is absent, said when unreadable. */
+async function readStatus(
+  file: string,
+  log: (line: string) => void,
+): Promise<ReturnType<typeof parseFetchStatus> | null> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    const problem = `it could not be read (${(error as Error).message})`;
+    log(`status page: ${file}: ${problem}`);
+    return { problem };
+  }
+  const parsed = parseFetchStatus(text);
+  if ("problem" in parsed) log(`status page: ${file} is not a fetch status: ${parsed.problem}`);
+  return parsed;
 }

@@ -27,6 +27,10 @@ const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.
   message: "must be an absolute http(s) URL",
 });
 
+const httpsUrl = z.string().refine((value) => /^https:\/\//i.test(value) && URL.canParse(value), {
+  message: "must be an https URL such as https://github.com/owner/repo",
+});
+
 const regex = z.string().refine(
   (value) => {
     try {
@@ -98,6 +102,8 @@ export const configSchema = z.strictObject({
     .strictObject({
       title: z.string().min(1).default("stet"),
       baseUrl: httpUrl.default("http://127.0.0.1:8080/"),
+      /** The archive's repository on its forge, for links to each version's commit and file. */
+      repository: httpsUrl.optional(),
     })
     .prefault({}),
   fetch: z
