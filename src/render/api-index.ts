@@ -1,6 +1,7 @@
 // The index files of the site's JSON API: `/api/index.json` names the site and its outlets, and
 // `/api/<outlet>.json` lists an outlet's articles with links to their own files. Pure.
 
+import { jsonText } from "./json-text.ts";
 import type { ArticleSummary } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -14,11 +15,10 @@ export function apiIndex(input: {
   const { outlets, summaries, urls, siteTitle } = input;
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
-  const json = (data: unknown) => `${JSON.stringify(data)}\n`;
   const files = [
     {
       file: urls.file({ kind: "api-index" }),
-      json: json({
+      json: jsonText({
         site: { title: siteTitle, url: urls.absolute({ kind: "home" }) },
         outlets: outlets.map((o) => ({
           id: o.id,
@@ -33,7 +33,7 @@ export function apiIndex(input: {
   for (const outlet of outlets) {
     files.push({
       file: urls.file({ kind: "api-outlet", outlet: outlet.id }),
-      json: json({
+      json: jsonText({
         outlet: { id: outlet.id, name: outlet.name },
         articles: (byOutlet.get(outlet.id) ?? []).map((a) => ({
           slug: a.slug,

@@ -3,6 +3,7 @@
 // for the compare page's script. Pure.
 
 import { type ArticleContext, commitLinks } from "./article-context.ts";
+import { jsonText } from "./json-text.ts";
 
 /** One version in the API. Texts are exactly as archived; `null` where the page had none. */
 export interface ApiVersion {
@@ -82,6 +83,6 @@ export function articleApi(context: ArticleContext): { file: string; json: strin
   };
   return {
     file: urls.file({ kind: "api-article", outlet, slug }),
-    json: `${JSON.stringify(data)}\n`,
+    json: jsonText(data),
   };
 }

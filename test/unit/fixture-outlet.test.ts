@@ -177,8 +177,8 @@ describe("fixture plan", () => {
     ]);
   });
 
-  it("expects 14 versions from the five public stories", () => {
-    expect(expectedVersionCount()).toBe(14);
+  it("expects 18 versions from the five public stories", () => {
+    expect(expectedVersionCount()).toBe(18);
   });
 
   it("writes a config that watches the outlet's RSS feed", async () => {
