@@ -18,6 +18,15 @@ if (element !== null && window.PagefindUI !== undefined) {
     showSubResults: false,
     resetStyles: false,
   });
+  // Pagefind's input has only a placeholder and a title; name it for screen readers.
+  const name = (): void => {
+    const input = element.querySelector("input.pagefind-ui__search-input");
+    if (input !== null && !input.hasAttribute("aria-label")) {
+      input.setAttribute("aria-label", "Search the articles");
+    }
+  };
+  name();
+  new MutationObserver(name).observe(element, { childList: true, subtree: true });
 }
 
 export {};
