@@ -8,6 +8,7 @@ import { escapeHtml } from "./escape-html.ts";
 import { formatTime } from "./format-time.ts";
 import { byNewest } from "./listing-pages.ts";
 import type { ChangeRecord, GoneRecord } from "./page-types.ts";
+import { plainText } from "./plain-text.ts";
 
 /** Feeds keep the newest entries only, so they stay small however long the history. */
 export const FEED_ENTRIES = 100;
@@ -99,7 +100,7 @@ function entryTitle(entry: ChangeRecord, withOutlet: boolean): string {
       : entry.labels.length > 0
         ? entry.labels.map((label) => label.text).join(", ")
         : `Version ${entry.number}`;
-  return `${withOutlet ? `${entry.outletName} · ` : ""}${what}: ${entry.headline}`;
+  return plainText(`${withOutlet ? `${entry.outletName} · ` : ""}${what}: ${entry.headline}`);
 }
 
 function entryContent(entry: ChangeRecord): string {
@@ -115,7 +116,9 @@ function entryContent(entry: ChangeRecord): string {
 }
 
 function goneTitle(gone: GoneRecord, withOutlet: boolean): string {
-  return `${withOutlet ? `${gone.outletName} · ` : ""}Gone at the source: ${gone.headline}`;
+  return plainText(
+    `${withOutlet ? `${gone.outletName} · ` : ""}Gone at the source: ${gone.headline}`,
+  );
 }
 
 function goneContent(gone: GoneRecord): string {

@@ -16,8 +16,9 @@ import { atomFeed } from "./atom-feed.ts";
 import { bundleScripts } from "./bundle-scripts.ts";
 import { listingPages } from "./listing-pages.ts";
 import type { ArticleSummary, ChangeRecord, GoneRecord } from "./page-types.ts";
-import { batchSize, emptyBatch, renderPages, type SiteChrome } from "./render-pages.ts";
+import { batchSize, emptyBatch, renderPages } from "./render-pages.ts";
 import { buildSearchIndex } from "./search-index.ts";
+import { siteChrome } from "./site-chrome.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
 import { sitePages } from "./site-pages.ts";
 import { SiteUrls } from "./site-urls.ts";
@@ -76,25 +77,8 @@ export async function buildSite(
   const repository = checkRepository(site.repository ?? null);
   const { outlets, histories } = usableHistories(options.histories, options.outlets, log);
   const outletName = new Map(outlets.map((o) => [o.id, o.name]));
-  const chrome: SiteChrome = {
-    title: site.title,
-    home: urls.href({ kind: "home" }),
-    stylesheet: urls.href({ kind: "stylesheet" }),
-    favicon: urls.href({ kind: "asset", name: "favicon.svg" }),
-    outlets: outlets.map((o) => ({
-      href: urls.href({ kind: "outlet", outlet: o.id, page: 1 }),
-      text: o.name,
-    })),
-    pages: [
-      { href: urls.href({ kind: "headlines" }), text: "Headline changes" },
-      { href: urls.href({ kind: "search" }), text: "Search" },
-      { href: urls.href({ kind: "status" }), text: "Status" },
-    ],
-    feeds: [
-      { href: urls.href({ kind: "feed", name: "all" }), text: "all changes" },
-      { href: urls.href({ kind: "feed", name: "headlines" }), text: "headline changes" },
-    ],
-  };
+  const chrome = siteChrome({ title: site.title, outlets, urls });
+
   await mkdir(outDir, { recursive: true });
 
   let pages = 0;
