@@ -2,6 +2,7 @@
 // version with its time, headline and what it changed, the compare control, and the latest
 // version's text (the page search indexes for the article). Pure.
 
+import type { Version } from "../types.ts";
 import {
   type ArticleContext,
   changedTimes,
@@ -17,6 +18,12 @@ import type { GoneText, Link, OriginalUrl, PageBase } from "./page-types.ts";
 import { plainText } from "./plain-text.ts";
 
 const DAY_MS = 86_400_000;
+/**
+ * Characters of the latest text the history page carries (and search indexes). A news article
+ * fits many times over; a hostile page of megabytes would make the page and its index slow for
+ * everyone, so the rest is left to the version page.
+ */
+const LATEST_TEXT_CHARACTERS = 50_000;
 
 /** `/<outlet>/<slug>/`: the article's history. */
 export interface HistoryPage extends PageBase {
@@ -49,8 +56,11 @@ export interface HistoryPage extends PageBase {
     labels: LabelText[];
     diff: { href: string; wordsAdded: number; wordsRemoved: number } | null;
   }[];
-  /** The latest version's text, shown folded, and what search indexes the article by. */
-  latest: { number: number; byline: string | null; paragraphs: string[] };
+  /**
+   * The latest version's text, shown folded, and what search indexes the article by; cut after
+   * about 50,000 characters, with a link to the version for the rest.
+   */
+  latest: { number: number; byline: string | null; paragraphs: string[]; rest: Link | null };
 }
 
 /** The history page of the article in `context`. */
@@ -116,10 +126,36 @@ export function historyPage(context: ArticleContext): HistoryPage {
               },
       };
     }),
-    latest: {
-      number: last.number,
-      byline: last.byline === null ? null : displayText(last.byline),
-      paragraphs: last.paragraphs.map(displayText),
-    },
+    latest: latestText(context, last),
   };
+}
+
+/** The latest version's text for the history page, at most `LATEST_TEXT_CHARACTERS` of it. */
+function latestText(context: ArticleContext, last: Version): HistoryPage["latest"] {
+  const paragraphs: string[] = [];
+  let room = LATEST_TEXT_CHARACTERS;
+  for (const paragraph of last.paragraphs) {
+    if (room <= 0) break;
+    const text = displayText(paragraph);
+    paragraphs.push(text.length <= room ? text : clip(text, room));
+    room -= text.length;
+  }
+  return {
+    number: last.number,
+    byline: last.byline === null ? null : displayText(last.byline),
+    paragraphs,
+    rest:
+      room >= 0
+        ? null
+        : {
+            href: context.versionHref(last.number),
+            text: `Read the rest in version ${last.number}`,
+          },
+  };
+}
+
+/** The first `length` characters of `text` (never half a surrogate pair) and "…". */
+function clip(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length)}…`;
 }

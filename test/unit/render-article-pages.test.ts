@@ -387,3 +387,25 @@ describe("articlePages", () => {
     expect(pagesFor(untitled).history.headline).toBe("(no headline)");
   });
 });
+
+describe("articlePages at the worst case", () => {
+  it("carries at most 50,000 characters of the latest text on the history page, and links the rest", () => {
+    const paragraphs = Array.from(
+      { length: 50_000 },
+      (_, i) => `Paragraph ${i} of a very long page.`,
+    );
+    const huge: ArticleHistory = {
+      ...ferry,
+      versions: [version(1, "2026-04-01T06:00:00Z", "Long", paragraphs)],
+    };
+    const { latest } = pagesFor(huge).history;
+    const characters = latest.paragraphs.reduce((sum, p) => sum + p.length, 0);
+    expect(characters).toBeLessThanOrEqual(50_001);
+    expect(latest.paragraphs.at(-1)).toMatch(/…$/);
+    expect(latest.rest).toEqual({
+      href: "/repo/harbor/news/ferry/v1/",
+      text: "Read the rest in version 1",
+    });
+    expect(pagesFor(ferry).history.latest.rest).toBeNull();
+  });
+});
