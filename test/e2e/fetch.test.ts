@@ -186,15 +186,17 @@ describe("stet fetch on bad input", () => {
   });
 
   it("exits non-zero when no outlet could be checked, and says so in the job summary", async () => {
+    // A repository of its own: another test's run here would leave a status with a streak.
+    const dark = await makeTempRepo();
     const closedPort = await freePort();
-    const config = join(repo, "dark.yaml");
+    const config = join(dark, "dark.yaml");
     await writeFile(
       config,
       `fetch: { retries: 0 }\noutlets:\n  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n`,
     );
-    const summary = join(repo, "step-summary.md");
+    const summary = join(dark, "step-summary.md");
     const run = await runStet(
-      ["fetch", "--repo", repo, "--config", config, "--now", times[0] ?? "", "--dry-run"],
+      ["fetch", "--repo", dark, "--config", config, "--now", times[0] ?? "", "--dry-run"],
       undefined,
       { GITHUB_STEP_SUMMARY: summary },
     );
@@ -205,6 +207,7 @@ describe("stet fetch on bad input", () => {
     const markdown = await readFile(summary, "utf8");
     expect(markdown).toContain("| gone-dark | 0 | 0 | 0 | 0 | 1 | 0 | 1 |");
     expect(markdown).toContain("**Failed:** nothing could be checked");
+    await removeTempDir(dark);
   });
 
   it("commits nothing with --dry-run", async () => {
