@@ -11,11 +11,14 @@ describe("jsonText", () => {
 
   it("parses back to the same value, whatever the strings", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: "binary" })), (strings) => {
-        const text = jsonText({ strings });
-        expect(text).not.toMatch(/[<>&\u2028\u2029]/);
-        expect(JSON.parse(text)).toEqual({ strings });
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: "binary", maxLength: 40 }), { maxLength: 4 }),
+        (strings) => {
+          const text = jsonText({ strings });
+          expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+          expect(JSON.parse(text)).toEqual({ strings });
+        },
+      ),
       { numRuns: 1_000 },
     );
   });
