@@ -13,6 +13,9 @@ Usage:
   stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL] [--repository URL] [--status FILE]
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
+  stet takedown URL --reason TEXT [--repo DIR]
+  stet doctor [--config FILE] [--repo DIR]
+  stet add-outlet URL [--config FILE] [--repo DIR] [--id ID] [--name NAME] [--allow-private-addresses] [--dry-run]
 
 Options:
   --repo DIR       git working tree that holds archive/ (default: current directory)
@@ -20,7 +23,7 @@ Options:
   --now ISO8601    fetch: fix the clock; every commit is dated at this time
   --outlet ID      fetch: only this outlet
   --max-minutes N  fetch: start no new checks after N minutes; the rest is due next run
-  --dry-run        fetch: fetch and compare, but commit nothing
+  --dry-run        fetch: fetch and compare, but commit nothing; add-outlet: print, do not write
   --remote NAME    push: the remote to push to (default: origin)
   --branch NAME    push: the remote branch (default: the branch checked out)
   --attempts N     push: tries before giving up, replaying onto newer commits between them (default: 5)
@@ -31,6 +34,11 @@ Options:
   --url URL        extract: the URL the files were fetched from (resolves relative links)
   --json           extract: print one JSON object per file, one per line
   --port N         serve: port on 127.0.0.1 (default: 8080)
+  --reason TEXT    takedown: why the article is removed (recorded in the commit)
+  --id ID          add-outlet: the outlet's id (default: from the site's host name)
+  --name NAME      add-outlet: the outlet's name (default: from its home page)
+  --allow-private-addresses
+                   add-outlet: the outlet is served from a private address (a test server)
   -h, --help       show this help
   -v, --version    show the version
 `;
@@ -41,7 +49,13 @@ const COMMAND_OPTIONS = {
   build: ["config", "repo", "out", "base-url", "repository", "status"],
   extract: ["url", "json"],
   serve: ["out", "port"],
+  takedown: ["repo", "reason"],
+  doctor: ["config", "repo"],
+  "add-outlet": ["config", "repo", "id", "name", "allow-private-addresses", "dry-run"],
 } as const;
+
+// Commands that take exactly one argument, and what it is.
+const ONE_ARGUMENT: Record<string, string> = { takedown: "URL", "add-outlet": "URL" };
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,6 +79,10 @@ export async function main(argv: string[]): Promise<number> {
       url: { type: "string" },
       json: { type: "boolean" },
       port: { type: "string" },
+      reason: { type: "string" },
+      id: { type: "string" },
+      name: { type: "string" },
+      "allow-private-addresses": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -87,7 +105,11 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`stet ${command} does not take --${name}; see stet --help`);
     }
   }
-  if (command !== "extract" && rest.length > 0) {
+  const argument = ONE_ARGUMENT[command];
+  if (argument !== undefined && rest.length !== 1) {
+    throw new UsageError(`stet ${command} takes one ${argument}; see stet --help`);
+  }
+  if (command !== "extract" && argument === undefined && rest.length > 0) {
     throw new UsageError(
       `stet ${command} takes no arguments (got "${rest.join(" ")}"); see stet --help`,
     );
@@ -133,6 +155,25 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.json) throw new UsageError("stet extract prints JSON Lines only: add --json");
       const { runExtract } = await import("./commands/extract.ts");
       return runExtract(rest, { url: values.url, json: true }, process.stdout);
+    }
+    case "add-outlet": {
+      const { addOutletCommand } = await import("./commands/add-outlet.ts");
+      return addOutletCommand({
+        config,
+        url: rest[0] ?? "",
+        id: values.id,
+        name: values.name,
+        allowPrivateAddresses: values["allow-private-addresses"] ?? false,
+        dryRun: values["dry-run"] ?? false,
+      });
+    }
+    case "doctor": {
+      const { doctorCommand } = await import("./commands/doctor.ts");
+      return doctorCommand({ config, repo });
+    }
+    case "takedown": {
+      const { takedownCommand } = await import("./commands/takedown.ts");
+      return takedownCommand({ repo, target: rest[0] ?? "", reason: values.reason ?? "" });
     }
     default: {
       const port = Number(values.port ?? "8080");

@@ -45,6 +45,13 @@ export interface Selectors {
   remove?: string[];
 }
 
+/** A regular expression from the config, matched in linear time (RE2 syntax; RegExp fits too). */
+export interface TextPattern {
+  readonly source: string;
+  /** Whether the pattern matches anywhere in `text`. */
+  test(text: string): boolean;
+}
+
 /** One watched news outlet, as configured. */
 export interface Outlet {
   id: string;
@@ -52,12 +59,17 @@ export interface Outlet {
   feeds: string[];
   sitemaps: string[];
   urls: string[];
-  articleUrl?: RegExp;
+  articleUrl?: TextPattern;
   selectors?: Selectors;
   /** Overrides the fetch schedule for this outlet. */
   schedule?: ScheduleTier[];
   /** Paragraphs matching any of these are page furniture: dropped before comparing. */
-  ignore: RegExp[];
+  ignore: TextPattern[];
+  /**
+   * Lets this outlet's feeds and pages be fetched from loopback, link-local and private addresses
+   * (a test or demo outlet on 127.0.0.1); off, such addresses are refused, also after a redirect.
+   */
+  allowPrivateAddresses?: boolean;
 }
 
 /** While an article's last change is younger than `untilMs`, it is checked every `everyMs`. */

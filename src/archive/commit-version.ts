@@ -1,15 +1,15 @@
 // Writes one article version (or a gone/back event) into the archive and commits it: one commit
 // per version, dated at fetch time, with a message that reads well in `git log`. The file is
-// written whole through a temporary file and a rename, so an interrupted run never leaves half a
-// text where git could pick it up; a failed commit puts the file back as HEAD has it.
+// written whole through a temporary file and a rename, never through a symlink or outside
+// archive/<outlet>/ (write-archive-file.ts), so an interrupted run never leaves half a text where
+// git could pick it up; a failed commit puts the file back as HEAD has it.
 
-import { randomUUID } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import { ArchiveError } from "../errors.ts";
 import { faultPoint } from "../fault-point.ts";
 import type { GitRepository } from "../git/repository.ts";
+import { printableLine } from "../printable-line.ts";
 import { type ArchivedArticle, serializeArticleFile } from "./article-file.ts";
+import { removeArchiveFile, writeArchiveFile } from "./write-archive-file.ts";
 
 export interface CommitDetails {
   outlet: string;
@@ -28,7 +28,8 @@ export interface CommitDetails {
 
 /** The commit message: `<outlet>: <headline>`, a blank line, then trailers; events say what happened. */
 export function commitMessage(article: ArchivedArticle, details: CommitDetails): string {
-  const headline = article.title ?? article.url;
+  // Page text: one printable line, so a headline can neither draw on a terminal nor add a trailer.
+  const headline = printableLine(article.title ?? article.url, 200);
   switch (details.kind ?? "version") {
     case "gone":
       return `${details.outlet}: gone at the source (HTTP ${article.gone?.status}): ${headline}\n\nArticle-URL: ${article.url}\nGone: ${article.gone?.status}\n`;
@@ -46,7 +47,8 @@ export async function commitVersion(
   article: ArchivedArticle,
   details: CommitDetails,
 ): Promise<string> {
-  await writeWhole(git.dir, file, serializeArticleFile(article));
+  faultPoint("before-archive-write");
+  await writeArchiveFile(git.dir, file, serializeArticleFile(article));
   try {
     faultPoint("before-commit");
     return await git.commitPaths([file], commitMessage(article, details), {
@@ -58,32 +60,9 @@ export async function commitVersion(
     // Leave the tree as the last commit has it, so a failed commit is not mistaken for a version.
     await git.tryRun(["reset", "-q", "--", file]);
     if ((await git.tryRun(["checkout", "-q", "--", file])) === null) {
-      await rm(join(git.dir, file), { force: true });
+      await removeArchiveFile(git.dir, file);
     }
     throw new ArchiveError(`could not commit ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-}
-
-// The whole text at once: written beside the repository's state (.stet/tmp), then renamed into
-// place, so the file is either the old text or the new one.
-async function writeWhole(repo: string, file: string, text: string): Promise<void> {
-  const target = join(repo, file);
-  const temporaryDir = join(repo, ".stet", "tmp");
-  const temporary = join(temporaryDir, `${randomUUID()}.md`);
-  try {
-    faultPoint("before-archive-write");
-    await mkdir(temporaryDir, { recursive: true });
-    await mkdir(dirname(target), { recursive: true });
-    const half = Math.floor(text.length / 2);
-    await writeFile(temporary, text.slice(0, half));
-    faultPoint("mid-archive-write");
-    await writeFile(temporary, text.slice(half), { flag: "a" });
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw new ArchiveError(`could not write ${file}: ${(error as Error).message}`, {
       cause: error,
     });
   }

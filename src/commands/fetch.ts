@@ -6,6 +6,7 @@ import { appendFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.ts";
 import { UsageError } from "../errors.ts";
 import { GitRepository } from "../git/repository.ts";
+import { printableLine } from "../printable-line.ts";
 import { systemClock } from "../system-clock.ts";
 
 export interface FetchCommandOptions {
@@ -34,7 +35,8 @@ export async function fetchCommand(options: FetchCommandOptions): Promise<number
   await GitRepository.open(options.repo, { forWriting: !options.dryRun });
   const started = clock.now();
   const status = liveStatus(process.stdout);
-  const log = (line: string) => status.print(line);
+  // Lines carry headlines and URLs from pages: printed as plain text, never as terminal controls.
+  const log = (line: string) => status.print(printableLine(line));
   log(
     `stet fetch: ${now.toISOString()}${options.dryRun ? " (dry run: nothing is committed)" : ""}`,
   );

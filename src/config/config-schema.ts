@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import type { ScheduleTier } from "../types.ts";
+import { linearPattern, PatternError } from "./linear-pattern.ts";
 
 /** Outlet ids that would collide with the site's own paths (/feeds/, /assets/, …) or feed names. */
 export const RESERVED_OUTLET_IDS = new Set([
@@ -23,25 +24,54 @@ export const GITHUB_ACTIONS_BOT = {
   email: "41898282+github-actions[bot]@users.noreply.github.com",
 };
 
-const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
-  message: "must be an absolute http(s) URL",
-});
+// Every schema below says what it allows in its own message, so an error reads "key: must be …".
+const httpUrl = z
+  .string({ error: "must be an absolute http(s) URL" })
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+    message: "must be an absolute http(s) URL",
+  });
 
-const httpsUrl = z.string().refine((value) => /^https:\/\//i.test(value) && URL.canParse(value), {
-  message: "must be an https URL such as https://github.com/owner/repo",
-});
+const httpsUrl = z
+  .string({ error: "must be an https URL such as https://github.com/owner/repo" })
+  .refine((value) => /^https:\/\//i.test(value) && URL.canParse(value), {
+    message: "must be an https URL such as https://github.com/owner/repo",
+  });
 
-const regex = z.string().refine(
-  (value) => {
+const urlList = z.array(httpUrl, { error: "must be a list of absolute http(s) URLs" });
+
+function text(what = "text") {
+  return z.string({ error: `must be ${what}` }).min(1, `must be ${what}, not empty`);
+}
+
+function wholeNumber(min: number, max?: number) {
+  const message =
+    max === undefined
+      ? `must be a whole number, at least ${min}`
+      : `must be a whole number from ${min} to ${max}`;
+  const schema = z.number({ error: message }).int(message).min(min, message);
+  return max === undefined ? schema : schema.max(max, message);
+}
+
+const flag = z.boolean({ error: "must be true or false" });
+
+function mapping(keys: string) {
+  return { error: `must be a mapping with ${keys}` };
+}
+
+// Checked by compiling with the linear-time engine the fetch uses; its reason ends the message.
+const regex = z
+  .string({ error: "must be a regular expression (text)" })
+  .superRefine((value, context) => {
     try {
-      new RegExp(value);
-      return true;
-    } catch {
-      return false;
+      linearPattern(value);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      context.addIssue({
+        code: "custom",
+        message: `must be a regular expression in RE2 syntax, which matches in linear time (no lookaround or backreferences): ${error.message}`,
+      });
     }
-  },
-  { message: "must be a valid regular expression" },
-);
+  });
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const [MINUTE, HOUR, DAY] = [60_000, 3_600_000, 86_400_000];
@@ -55,78 +85,106 @@ export const DEFAULT_SCHEDULE: ScheduleTier[] = [
 ];
 
 const duration = z
-  .string()
+  .string({ error: "must be a duration such as 15m, 3h or 7d" })
   .regex(/^\d+(\.\d+)?[mhd]$/, "must be a duration such as 15m, 3h or 7d")
   .transform((value) => Number.parseFloat(value) * (UNITS[value.slice(-1)] ?? 0));
 
 // Tiers keyed to the time since an article's last change; after the last one it is not checked.
 const schedule = z
-  .array(z.strictObject({ until: duration, every: duration }))
-  .min(1)
+  .array(z.strictObject({ until: duration, every: duration }, mapping("until and every")), {
+    error: "must be a list of { until, every } tiers",
+  })
+  .min(1, "must list at least one { until, every } tier")
   .refine((tiers) => tiers.every((tier, i) => i === 0 || tier.until > (tiers[i - 1]?.until ?? 0)), {
     message: "tiers must be listed with increasing `until`",
   })
   .transform((tiers) => tiers.map((tier) => ({ untilMs: tier.until, everyMs: tier.every })));
 
-const selectors = z.strictObject({
-  title: z.string().optional(),
-  byline: z.string().optional(),
-  published: z.string().optional(),
-  body: z.string().optional(),
-  remove: z.array(z.string()).optional(),
-});
+const selector = text("a CSS selector");
+const selectors = z.strictObject(
+  {
+    title: selector.optional(),
+    byline: selector.optional(),
+    published: selector.optional(),
+    body: selector.optional(),
+    remove: z.array(selector, { error: "must be a list of CSS selectors" }).optional(),
+  },
+  mapping("title, byline, published, body or remove"),
+);
 
 const outlet = z
-  .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be lowercase letters, digits and dashes")
-      .refine((id) => !RESERVED_OUTLET_IDS.has(id), {
-        message: "is reserved for the site's own pages",
-      }),
-    name: z.string().min(1),
-    feeds: z.array(httpUrl).default([]),
-    sitemaps: z.array(httpUrl).default([]),
-    urls: z.array(httpUrl).default([]),
-    articleUrl: regex.optional(),
-    selectors: selectors.optional(),
-    schedule: schedule.optional(),
-    ignore: z.array(regex).default([]),
-  })
+  .strictObject(
+    {
+      id: z
+        .string({ error: "must be lowercase letters, digits and dashes (up to 40)" })
+        .regex(
+          /^[a-z0-9][a-z0-9-]{0,39}$/,
+          "must be lowercase letters, digits and dashes (up to 40), starting with a letter or digit",
+        )
+        .refine((id) => !RESERVED_OUTLET_IDS.has(id), {
+          message: `must not be one of the site's own paths (${[...RESERVED_OUTLET_IDS].join(", ")})`,
+        }),
+      name: text(),
+      feeds: urlList.default([]),
+      sitemaps: urlList.default([]),
+      urls: urlList.default([]),
+      articleUrl: regex.optional(),
+      selectors: selectors.optional(),
+      schedule: schedule.optional(),
+      ignore: z.array(regex, { error: "must be a list of regular expressions" }).default([]),
+      allowPrivateAddresses: flag.default(false),
+    },
+    mapping("id, name and feeds, sitemaps or urls"),
+  )
   .refine((o) => o.feeds.length + o.sitemaps.length + o.urls.length > 0, {
-    message: "needs at least one of feeds, sitemaps or urls",
+    message: "must list at least one URL (an outlet needs feeds, sitemaps or urls)",
+    path: ["feeds"],
   });
 
-export const configSchema = z.strictObject({
-  site: z
-    .strictObject({
-      title: z.string().min(1).default("stet"),
-      baseUrl: httpUrl.default("http://127.0.0.1:8080/"),
-      /** The archive's repository on its forge, for links to each version's commit and file. */
-      repository: httpsUrl.optional(),
-    })
-    .prefault({}),
-  fetch: z
-    .strictObject({
-      userAgent: z.string().min(1).default("stet (+https://github.com/stet-news/stet)"),
-      concurrency: z.number().int().min(1).max(32).default(4),
-      perHostDelayMs: z.number().int().min(0).default(1000),
-      timeoutMs: z.number().int().min(100).default(20_000),
-      maxBytes: z.number().int().min(1024).default(5_000_000),
-      retries: z.number().int().min(0).max(5).default(2),
-      retryDelayMs: z.number().int().min(0).default(1000),
-      schedule: schedule.optional(),
-      typography: z.boolean().default(false),
-    })
-    .prefault({}),
-  git: z
-    .strictObject({
-      // GitHub's own bot: commits made with GITHUB_TOKEN are credited to it, never to a person.
-      authorName: z.string().min(1).default(GITHUB_ACTIONS_BOT.name),
-      authorEmail: z.string().min(1).default(GITHUB_ACTIONS_BOT.email),
-    })
-    .prefault({}),
-  outlets: z.array(outlet).min(1, "must list at least one outlet"),
-});
+export const configSchema = z.strictObject(
+  {
+    site: z
+      .strictObject(
+        {
+          title: text().default("stet"),
+          baseUrl: httpUrl.default("http://127.0.0.1:8080/"),
+          /** The archive's repository on its forge, for links to each version's commit and file. */
+          repository: httpsUrl.optional(),
+        },
+        mapping("title, baseUrl and repository"),
+      )
+      .prefault({}),
+    fetch: z
+      .strictObject(
+        {
+          userAgent: text().default("stet (+https://github.com/stet-news/stet)"),
+          concurrency: wholeNumber(1, 32).default(4),
+          perHostDelayMs: wholeNumber(0).default(1000),
+          timeoutMs: wholeNumber(100).default(20_000),
+          maxBytes: wholeNumber(1024).default(5_000_000),
+          retries: wholeNumber(0, 5).default(2),
+          retryDelayMs: wholeNumber(0).default(1000),
+          schedule: schedule.optional(),
+          typography: flag.default(false),
+        },
+        mapping("fetch settings such as userAgent and concurrency"),
+      )
+      .prefault({}),
+    git: z
+      .strictObject(
+        {
+          // GitHub's own bot: commits made with GITHUB_TOKEN are credited to it, never to a person.
+          authorName: text().default(GITHUB_ACTIONS_BOT.name),
+          authorEmail: text().default(GITHUB_ACTIONS_BOT.email),
+        },
+        mapping("authorName and authorEmail"),
+      )
+      .prefault({}),
+    outlets: z
+      .array(outlet, { error: "must be a list of outlets (id, name, feeds)" })
+      .min(1, "must list at least one outlet"),
+  },
+  mapping("site, fetch, git and outlets"),
+);
 
 export type RawConfig = z.output<typeof configSchema>;

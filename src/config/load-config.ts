@@ -2,10 +2,15 @@
 // the line and the key, so a forker can fix their config without reading a stack trace.
 
 import { readFile } from "node:fs/promises";
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import type { z } from "zod";
 import { ConfigError } from "../errors.ts";
 import type { StetConfig } from "../types.ts";
-import { configSchema, DEFAULT_SCHEDULE } from "./config-schema.ts";
+import { configSchema, DEFAULT_SCHEDULE, type RawConfig } from "./config-schema.ts";
+import { linearPattern } from "./linear-pattern.ts";
+
+// A config needs few aliases, if any; yaml's default allows 100 and refuses a bomb past it.
+const MAX_ALIASES = 100;
 
 /** Loads `path`; throws ConfigError naming the file, line and key of the first problem. */
 export async function loadConfig(path: string): Promise<StetConfig> {
@@ -24,30 +29,59 @@ export async function loadConfig(path: string): Promise<StetConfig> {
 export function parseConfig(text: string, path: string): StetConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = lineCounter.linePos(yamlError.pos[0]).line;
-    throw new ConfigError(`${path}:${line}: not valid YAML: ${firstLine(yamlError.message)}`);
+    const line = lineOf(yamlError.pos[0]);
+    const why =
+      yamlError.code === "MULTIPLE_DOCS"
+        ? "a config is one YAML document, and this file has a second one after ---"
+        : firstLine(yamlError.message);
+    throw new ConfigError(`${path}:${line}: not valid YAML: ${why}`);
   }
-  const result = configSchema.safeParse(doc.toJS() ?? {});
+  // A line of config that names the key, or the file's first line when the key is not in it.
+  const fail = (keyPath: string[], message: string): never => {
+    const node = nearestNode(doc, keyPath);
+    const line = lineOf(node?.range?.[0] ?? 0);
+    // A key that is not a plain name is quoted, so a key like ":" cannot blur the message.
+    const key =
+      keyPath.length > 0
+        ? keyPath.map((k) => (/^[\w-]+$/.test(k) ? k : JSON.stringify(k))).join(".")
+        : "(top level)";
+    throw new ConfigError(`${path}:${line}: ${key}: ${message}`);
+  };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    // yaml refuses to expand an alias bomb (aliases of aliases, billions of nodes) past the count.
+    const anchor = firstAlias(doc);
+    const line = lineOf(anchor?.range?.[0] ?? 0);
+    throw new ConfigError(
+      `${path}:${line}: not valid config: YAML aliases (*name) expand too far (${firstLine((error as Error).message)}); write the values out`,
+      { cause: error },
+    );
+  }
+  const result = configSchema.safeParse(data ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
     const keyPath = issue?.path.map(String) ?? [];
     let message = issue?.message ?? "invalid";
     if (issue?.code === "unrecognized_keys" && issue.keys[0] !== undefined) {
       keyPath.push(issue.keys[0]);
-      message = "unknown key (check its spelling and indentation)";
+      const allowed = keysAt(configSchema, issue.path.map(String));
+      message = `unknown key: must be one of ${allowed.join(", ")} (check its spelling and indentation)`;
     }
-    const node = nearestNode(doc, keyPath);
-    const line = node?.range ? `:${lineCounter.linePos(node.range[0]).line}` : "";
-    const key = keyPath.length > 0 ? keyPath.join(".") : "(top level)";
-    throw new ConfigError(`${path}${line}: ${key}: ${message}`);
+    fail(keyPath, message);
   }
-  const raw = result.data;
+  const raw = (result as { data: RawConfig }).data;
   const ids = new Set<string>();
   for (const [index, outlet] of raw.outlets.entries()) {
     if (ids.has(outlet.id)) {
-      throw new ConfigError(`${path}: outlets.${index}.id: duplicate outlet id "${outlet.id}"`);
+      fail(
+        ["outlets", String(index), "id"],
+        `duplicate outlet id "${outlet.id}": each outlet needs its own`,
+      );
     }
     ids.add(outlet.id);
   }
@@ -64,10 +98,11 @@ export function parseConfig(text: string, path: string): StetConfig {
       feeds: o.feeds,
       sitemaps: o.sitemaps,
       urls: o.urls,
-      articleUrl: o.articleUrl === undefined ? undefined : new RegExp(o.articleUrl),
+      articleUrl: o.articleUrl === undefined ? undefined : linearPattern(o.articleUrl),
       selectors: o.selectors,
       schedule: o.schedule,
-      ignore: o.ignore.map((pattern) => new RegExp(pattern)),
+      ignore: o.ignore.map(linearPattern),
+      allowPrivateAddresses: o.allowPrivateAddresses,
     })),
   };
 }
@@ -85,6 +120,31 @@ function nearestNode(doc: ReturnType<typeof parseDocument>, keyPath: string[]) {
     if (depth === 0 && (isMap(doc.contents) || isSeq(doc.contents))) return doc.contents;
   }
   return undefined;
+}
+
+// The keys the schema allows at a path, for "unknown key" messages.
+function keysAt(schema: z.ZodType, path: string[]): string[] {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  const inner = (def.innerType ?? def.in) as z.ZodType | undefined;
+  if (inner) return keysAt(inner, path);
+  if (def.type === "array") return keysAt(def.element as z.ZodType, path.slice(1));
+  if (def.type !== "object") return [];
+  const shape = def.shape as Record<string, z.ZodType>;
+  const [head, ...rest] = path;
+  if (head === undefined) return Object.keys(shape);
+  const child = shape[head];
+  return child ? keysAt(child, rest) : [];
+}
+
+function firstAlias(doc: ReturnType<typeof parseDocument>) {
+  let found: { range?: [number, number, number] | null } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node)) found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -7,6 +7,7 @@
 import robotsParserModule from "robots-parser";
 import { systemClock } from "../system-clock.ts";
 import type { Clock } from "../types.ts";
+import { type AddressGuard, addressGuard, PrivateAddressError } from "./address-guard.ts";
 
 interface RobotsRules {
   isAllowed(url: string, userAgent?: string): boolean | undefined;
@@ -32,6 +33,14 @@ export type PageResult =
   | { kind: "failed"; url: string; reason: string }
   | { kind: "disallowed"; url: string };
 
+/**
+ * Who may be asked. By default only public addresses: `allowPrivateAddresses` lets an outlet that
+ * opted in (its config's `allowPrivateAddresses: true`) reach loopback and private networks.
+ */
+export interface RequestPolicy {
+  allowPrivateAddresses?: boolean;
+}
+
 /** What a GET without validators can come to: never "not modified". */
 export type UnconditionalResult = Exclude<PageResult, { kind: "not-modified" }>;
 
@@ -54,6 +63,8 @@ export interface ClientOptions {
   retryDelayMs?: number;
   /** Spaces requests, waits between retries and times requests out; default the system clock. */
   clock?: Clock;
+  /** What counts as a private address, and how names resolve; the standard guard by default. */
+  addressGuard?: AddressGuard;
 }
 
 /** The longest `Retry-After` stet waits for; a server asking for more is left alone this run. */
@@ -74,9 +85,11 @@ export class PoliteClient {
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly clock: Clock;
+  private readonly guard: AddressGuard;
 
   constructor(private readonly options: ClientOptions) {
     this.clock = options.clock ?? systemClock;
+    this.guard = options.addressGuard ?? addressGuard();
   }
 
   /**
@@ -84,26 +97,44 @@ export class PoliteClient {
    * `validators` from an earlier `ok` result the request is conditional, and an unchanged page
    * comes back as `not-modified`.
    */
-  get(url: string, accept: RegExp): Promise<UnconditionalResult>;
-  get(url: string, accept: RegExp, validators: Validators | undefined): Promise<PageResult>;
-  async get(url: string, accept: RegExp, validators?: Validators): Promise<PageResult> {
+  get(
+    url: string,
+    accept: RegExp,
+    validators?: undefined,
+    policy?: RequestPolicy,
+  ): Promise<UnconditionalResult>;
+  get(
+    url: string,
+    accept: RegExp,
+    validators: Validators | undefined,
+    policy?: RequestPolicy,
+  ): Promise<PageResult>;
+  async get(
+    url: string,
+    accept: RegExp,
+    validators?: Validators,
+    policy: RequestPolicy = {},
+  ): Promise<PageResult> {
     if (!isHttp(url)) return { kind: "failed", url, reason: "not an http(s) URL" };
-    const allowed = await this.allowed(url);
+    const refused = policy.allowPrivateAddresses ? null : this.guard.refusedUrl(url);
+    if (refused !== null) return { kind: "failed", url, reason: refused };
+    const allowed = await this.allowed(url, policy);
     if (typeof allowed === "string") return { kind: "failed", url, reason: allowed };
     if (!allowed) return { kind: "disallowed", url };
-    return this.request(url, accept, validators);
+    return this.request(url, accept, validators, policy);
   }
 
   private async request(
     startUrl: string,
     accept: RegExp,
-    validators?: Validators,
+    validators: Validators | undefined,
+    policy: RequestPolicy,
   ): Promise<PageResult> {
     const maxRedirects = this.options.maxRedirects ?? 5;
     const seen = new Set([startUrl]);
     let url = startUrl;
     for (let hop = 0; ; hop++) {
-      const response = await this.sendWithRetries(url, validators);
+      const response = await this.sendWithRetries(url, validators, policy);
       if (typeof response === "string") return { kind: "failed", url, reason: response };
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -118,9 +149,13 @@ export class PoliteClient {
         if (seen.has(next)) {
           return { kind: "failed", url, reason: `redirect loop: ${url} leads back to ${next}` };
         }
+        const refused = policy.allowPrivateAddresses ? null : this.guard.refusedUrl(next);
+        if (refused !== null) {
+          return { kind: "failed", url: next, reason: `${refused} (redirected from ${url})` };
+        }
         seen.add(next);
         url = next;
-        const allowed = await this.allowed(url);
+        const allowed = await this.allowed(url, policy);
         if (typeof allowed === "string") return { kind: "failed", url, reason: allowed };
         if (!allowed) return { kind: "disallowed", url };
         continue;
@@ -158,11 +193,15 @@ export class PoliteClient {
 
   // Tries a URL until it answers with something other than a passing server failure, waiting
   // longer each time; a string says why it never did, and after how many attempts.
-  private async sendWithRetries(url: string, validators?: Validators): Promise<Response | string> {
+  private async sendWithRetries(
+    url: string,
+    validators: Validators | undefined,
+    policy: RequestPolicy,
+  ): Promise<Response | string> {
     const retries = Math.max(0, this.options.retries ?? 2);
     let delayMs = this.options.retryDelayMs ?? 1000;
     for (let attempt = 1; ; attempt++) {
-      const result = await this.send(url, validators);
+      const result = await this.send(url, validators, policy);
       if (result.kind === "response") return result.response;
       if (!result.retry || attempt > retries) return withAttempts(result.reason, attempt);
       if (result.retryAfterMs !== null && result.retryAfterMs > MAX_RETRY_AFTER_MS) {
@@ -175,7 +214,11 @@ export class PoliteClient {
   }
 
   // One request, after the host's delay and within the concurrency bound.
-  private send(url: string, validators?: Validators): Promise<Attempt> {
+  private send(
+    url: string,
+    validators: Validators | undefined,
+    policy: RequestPolicy,
+  ): Promise<Attempt> {
     const host = new URL(url).host;
     const previous = this.hostQueues.get(host) ?? Promise.resolve();
     const next = previous.then(async (): Promise<Attempt> => {
@@ -188,7 +231,9 @@ export class PoliteClient {
           redirect: "manual",
           headers: requestHeaders(this.options.userAgent, validators),
           signal: this.clock.timeout(this.options.timeoutMs),
-        });
+          // The address guard: host names are checked against the address the socket connects to.
+          ...(policy.allowPrivateAddresses ? {} : { dispatcher: this.guard.dispatcher }),
+        } as RequestInit);
         if (response.status >= 500 && response.status !== 501) {
           await response.body?.cancel();
           return {
@@ -200,6 +245,10 @@ export class PoliteClient {
         }
         return { kind: "response", response };
       } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (cause instanceof PrivateAddressError) {
+          return { kind: "error", reason: cause.message, retry: false, retryAfterMs: null };
+        }
         const reason = describeNetworkError(error, this.options.timeoutMs);
         return { kind: "error", reason, retry: true, retryAfterMs: null };
       } finally {
@@ -241,12 +290,14 @@ export class PoliteClient {
   }
 
   /** True or false as robots.txt says; a string when robots.txt itself could not be read. */
-  private allowed(url: string): Promise<boolean | string> {
+  private allowed(url: string, policy: RequestPolicy): Promise<boolean | string> {
     const origin = new URL(url).origin;
-    let robots = this.robots.get(origin);
+    // Per policy: an outlet that may not reach an address must not reuse another's answer from it.
+    const key = `${policy.allowPrivateAddresses ? "open" : "guarded"} ${origin}`;
+    let robots = this.robots.get(key);
     if (!robots) {
-      robots = this.loadRobots(origin);
-      this.robots.set(origin, robots);
+      robots = this.loadRobots(origin, policy);
+      this.robots.set(key, robots);
     }
     return robots.then((rules) => {
       if (rules === "allow-all") return true;
@@ -256,15 +307,17 @@ export class PoliteClient {
   }
 
   // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one allows nothing.
-  private async loadRobots(origin: string): Promise<Robots> {
+  private async loadRobots(origin: string, policy: RequestPolicy): Promise<Robots> {
     const robotsUrl = `${origin}/robots.txt`;
-    const result = await this.request(robotsUrl, /./);
+    const result = await this.request(robotsUrl, /./, undefined, policy);
     if (result.kind === "ok") {
       return robotsParser(robotsUrl, Buffer.from(result.body).toString("utf8"));
     }
     if (result.kind === "gone" || (result.kind === "failed" && /^HTTP 4/.test(result.reason))) {
       return "allow-all";
     }
+    // A refused address is the reason itself, not a robots.txt problem.
+    if (result.kind === "failed" && result.reason.startsWith("refused: ")) return result.reason;
     const why = result.kind === "failed" ? result.reason : "redirected to a disallowed location";
     return `robots.txt unreadable (${why}), so the site is not fetched`;
   }

@@ -3,6 +3,7 @@
 // the working tree, so a half-written file never counts.
 
 import { type ArchivedArticle, parseArticleFile } from "../archive/article-file.ts";
+import { TakenPaths } from "../archive/choose-archive-path.ts";
 import { parseVersionLog, VERSION_LOG_ARGS } from "../git/parse-version-log.ts";
 import type { GitRepository } from "../git/repository.ts";
 import type { Article, GoneMark } from "../types.ts";
@@ -21,13 +22,15 @@ export interface KnownArticle {
 export interface Archive {
   byUrl: Map<string, KnownArticle>;
   byFile: Map<string, string | Error>;
+  /** Every path in use, readable or not: a new article never gets one of them. */
+  taken: TakenPaths;
 }
 
 export async function readArchive(git: GitRepository, outletId: string): Promise<Archive> {
   const byUrl = new Map<string, KnownArticle>();
   const byFile = new Map<string, string | Error>();
   const folder = `archive/${outletId}/`;
-  if ((await git.head()) === null) return { byUrl, byFile };
+  if ((await git.head()) === null) return { byUrl, byFile, taken: new TakenPaths() };
   const listing = await git.run(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", folder]);
   const files = listing.split("\0").filter((file) => file.endsWith(".md"));
   const [texts, stats] = await Promise.all([
@@ -52,5 +55,5 @@ export async function readArchive(git: GitRepository, outletId: string): Promise
     byUrl.set(url, { file, article, gone: gone ?? null, ...stat });
     byFile.set(file, url);
   }
-  return { byUrl, byFile };
+  return { byUrl, byFile, taken: new TakenPaths(files) };
 }

@@ -3,10 +3,10 @@
 // commit per new version, and what the state remembers. One outlet failing never stops the
 // others; what the pass could not reach in its time budget is reached next run.
 
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import type { ArchivedArticle } from "../archive/article-file.ts";
+import { chooseArchivePath } from "../archive/choose-archive-path.ts";
 import { type CommitDetails, commitVersion } from "../archive/commit-version.ts";
+import { readTakedowns, takedownKey } from "../archive/takedowns.ts";
 import { urlToArchivePath } from "../archive/url-to-archive-path.ts";
 import { ConfigError } from "../errors.ts";
 import { extract } from "../extract/extract.ts";
@@ -78,9 +78,10 @@ export async function runFetch(options: FetchOptions): Promise<FetchRun> {
         ? Number.POSITIVE_INFINITY
         : clock.now() + options.maxMinutes * 60_000;
     const outlets = config.outlets.filter((o) => !options.outlet || o.id === options.outlet);
+    const takenDown = await readTakedowns(git.dir);
     const reports = await Promise.all(
       outlets.map((outlet) =>
-        fetchOutlet(outlet, { ...options, clock, git, state, client, serial, deadline }),
+        fetchOutlet(outlet, { ...options, clock, git, state, client, serial, deadline, takenDown }),
       ),
     );
     const status = nextStatus({
@@ -109,15 +110,14 @@ export async function runFetch(options: FetchOptions): Promise<FetchRun> {
 }
 
 // The run before this one died holding the fetch lock: whatever it was writing is not a version.
-// Git's own lock files from that run would fail every commit, and a file it wrote but did not
-// commit must not linger: the archive is put back as HEAD has it.
+// Git's own lock files from that run would fail every commit, and a file (or a temporary file) it
+// wrote but did not commit must not linger: the archive is put back as HEAD has it.
 async function recoverFromDeadRun(git: GitRepository, log: (line: string) => void): Promise<void> {
   const locks = await git.lockFiles();
   if (locks.length > 0) {
     await git.removeLockFiles(locks);
     log(`removed git lock files left by the run that died: ${locks.join(", ")}`);
   }
-  await rm(join(git.dir, ".stet", "tmp"), { recursive: true, force: true });
   if ((await git.head()) !== null) {
     await git.run(["reset", "-q", "HEAD", "--", "archive/"]).catch(() => undefined);
     await git.run(["checkout", "-q", "HEAD", "--", "archive/"]).catch(() => undefined);
@@ -127,6 +127,8 @@ async function recoverFromDeadRun(git: GitRepository, log: (line: string) => voi
 
 interface OutletContext extends FetchOptions {
   clock: Clock;
+  /** Keys of the canonical URLs taken down with `stet takedown`: never archived again. */
+  takenDown: Set<string>;
   git: GitRepository;
   state: FetchState;
   client: PoliteClient;
@@ -169,13 +171,25 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
     return report;
   }
   const archive = await readArchive(context.git, outlet.id);
-  const discovery = await discoverArticles(outlet, client);
+  const discovery = await discoverArticles(outlet, client, {
+    deadline: context.deadline,
+    clock: context.clock,
+  });
   for (const problem of discovery.problems) {
-    report.failed.push({ url: problem.split(": ")[0] ?? problem, reason: problem });
+    // "feed https://…/feed.xml: why": the source, then the reason.
+    const split = problem.indexOf(": ");
+    report.failed.push(
+      split < 0
+        ? { url: problem, reason: problem }
+        : { url: problem.slice(0, split), reason: problem.slice(split + 2) },
+    );
     say(problem);
   }
-  report.sourcesRead = outlet.feeds.length + outlet.sitemaps.length - discovery.problems.length;
-  const discovered = discovery.urls.map((url) => state.aliases[url] ?? url);
+  report.sourcesRead = discovery.sourcesRead;
+  // An article taken down with `stet takedown` is never archived again.
+  const discovered = discovery.urls
+    .map((url) => state.aliases[url] ?? url)
+    .filter((url) => !context.takenDown.has(takedownKey(url)));
   const fromFeeds = new Set(discovered);
   const plan = planChecks(
     [...archive.byUrl].map(([url, known]) => {
@@ -203,6 +217,7 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       url,
       HTML_TYPES,
       conditional ? { etag: remembered.etag, lastModified: remembered.lastModified } : undefined,
+      { allowPrivateAddresses: outlet.allowPrivateAddresses },
     );
     for (let attempt = 0; ; attempt++) {
       const observation = observePage(result, outlet);
@@ -229,7 +244,9 @@ async function fetchOutlet(outlet: Outlet, context: OutletContext): Promise<Outl
       say(
         `${url} answered 304, but the archive does not hold the text it was seen with: fetching it again`,
       );
-      result = await client.get(url, HTML_TYPES);
+      result = await client.get(url, HTML_TYPES, undefined, {
+        allowPrivateAddresses: outlet.allowPrivateAddresses,
+      });
     }
   };
 
@@ -356,12 +373,20 @@ async function apply(decision: Decision, at: ApplyContext): Promise<void> {
     case "new-article":
     case "new-version": {
       report.checked++;
-      const file = entry?.file ?? freePath(at.archive, canonical, at.outlet.id);
-      if (file instanceof Error) {
-        report.failed.push({ url, reason: file.message });
-        say(`failed ${url}: ${file.message}`);
+      if (context.takenDown.has(takedownKey(canonical))) {
+        say(`not archived: ${canonical} was taken down (stet takedown)`);
+        remember();
         return;
       }
+      // A file at the article's own path that cannot be read is reported until someone fixes it,
+      // rather than the article starting a second history under another path.
+      const unreadable = at.archive.byFile.get(urlToArchivePath(canonical, at.outlet.id));
+      if (entry === null && unreadable instanceof Error) {
+        report.failed.push({ url, reason: unreadable.message });
+        say(`failed ${url}: ${unreadable.message}`);
+        return;
+      }
+      const file = entry?.file ?? chooseArchivePath(canonical, at.outlet.id, at.archive.taken);
       const version = await commit(entry, file, { url: canonical, ...outcome.article }, "version");
       if (version === null) return;
       faultPoint("after-commit");
@@ -406,14 +431,6 @@ async function record(
   const lastChange = kind === "version" ? now.getTime() : (known?.lastChange ?? now.getTime());
   archive.byUrl.set(url, { file, article, gone: gone ?? null, versions: version, lastChange });
   archive.byFile.set(file, url);
+  archive.taken.add(file);
   return version;
-}
-
-// The readable path, unless another URL already lives there: then the hashed one.
-function freePath(archive: Archive, url: string, outletId: string): string | Error {
-  const plain = urlToArchivePath(url, outletId);
-  const holder = archive.byFile.get(plain);
-  if (holder instanceof Error) return holder;
-  if (holder === undefined || holder === url) return plain;
-  return urlToArchivePath(url, outletId, true);
 }

@@ -26,7 +26,6 @@ const times = passTimes();
 
 let root: string;
 let outlet: FixtureOutlet;
-let upstream: string;
 let runs = 0;
 
 // One run of the fetch workflow: a fresh clone of main, the archive branch beside it in data/,
@@ -64,19 +63,24 @@ async function branches(bare: string): Promise<Record<string, string>> {
   );
 }
 
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "stet-archive-branch-"));
-  outlet = await startFixtureOutlet({ pass: 1 });
-  // Upstream's main: code and config, no record.
-  upstream = join(root, "upstream.git");
+// An upstream whose main holds code and config and no record, in a folder of its own.
+async function newUpstream(name: string): Promise<string> {
+  const upstream = join(root, `${name}.git`);
   await git(root, "init", "-q", "--bare", "-b", "main", upstream);
-  const seed = join(root, "seed");
+  const seed = join(root, `${name}-seed`);
   await git(root, "clone", "-q", upstream, seed);
   await writeOutletConfig(join(seed, "stet.config.yaml"), outlet.origin);
   await writeFile(join(seed, "README.md"), "# a stet deployment\n");
   await git(seed, "add", ".");
   await git(seed, ...WHO, "commit", "-qm", "code and config");
   await git(seed, "push", "-q", "origin", "main");
+  return upstream;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "stet-archive-branch-"));
+  // Each test sets the pass every run sees, so no test depends on another's.
+  outlet = await startFixtureOutlet({ pass: 1 });
 });
 
 afterAll(async () => {
@@ -84,14 +88,16 @@ afterAll(async () => {
   await removeTempDir(root);
 });
 
-describe("the record on the archive branch", () => {
-  it("starts an empty archive branch on the first run, and the push creates it; main is untouched", async () => {
+// Each test runs the workflow three or four times with the real CLI.
+describe("the record on the archive branch", { timeout: 180_000 }, () => {
+  it("starts an empty archive branch on the first run, continues it on the next, and never touches main", async () => {
+    const upstream = await newUpstream("first-runs");
     const mainBefore = (await branches(upstream)).main;
-    const { log } = await workflowRun(upstream, times[0] ?? "");
-    expect(log).toContain("no branch archive on origin yet: data starts an empty archive");
-    const after = await branches(upstream);
-    expect(after.main).toBe(mainBefore);
-    expect(after.archive).toMatch(/^[0-9a-f]{40}$/);
+    outlet.setPass(1);
+    const first = await workflowRun(upstream, times[0] ?? "");
+    expect(first.log).toContain("no branch archive on origin yet: data starts an empty archive");
+    const afterFirst = await branches(upstream);
+    expect(afterFirst.main).toBe(mainBefore);
     const files = (await git(upstream, "ls-tree", "-r", "--name-only", "archive"))
       .trim()
       .split("\n");
@@ -99,19 +105,26 @@ describe("the record on the archive branch", () => {
     for (const file of files) expect(file).toMatch(/^archive\/harbor\/.+\.md$/);
     // The archive branch is a history of its own, not a child of main.
     await expect(git(upstream, "merge-base", "main", "archive")).rejects.toThrow();
-  });
 
-  it("continues the branch on the next run from a fresh clone", async () => {
-    const before = (await branches(upstream)).archive ?? "";
     outlet.setPass(2);
-    const { log } = await workflowRun(upstream, times[1] ?? "");
-    expect(log).toMatch(/archive branch archive at [0-9a-f]+ in data/);
-    const after = (await branches(upstream)).archive ?? "";
-    expect(after).not.toBe(before);
-    expect((await git(upstream, "merge-base", "--is-ancestor", before, after)).trim()).toBe("");
+    const second = await workflowRun(upstream, times[1] ?? "");
+    expect(second.log).toMatch(/archive branch archive at [0-9a-f]+ in data/);
+    const afterSecond = await branches(upstream);
+    expect(afterSecond.main).toBe(mainBefore);
+    expect(afterSecond.archive).not.toBe(afterFirst.archive);
+    await git(
+      upstream,
+      "merge-base",
+      "--is-ancestor",
+      afterFirst.archive ?? "",
+      afterSecond.archive ?? "",
+    );
   });
 
   it("lets a fork keep its own record and sync upstream's main without conflicts", async () => {
+    const upstream = await newUpstream("upstream");
+    outlet.setPass(1);
+    await workflowRun(upstream, times[0] ?? "");
     // A fork copies main only (GitHub's default), then runs its own fetches.
     const fork = join(root, "fork.git");
     await git(root, "clone", "-q", "--bare", "--single-branch", "-b", "main", upstream, fork);

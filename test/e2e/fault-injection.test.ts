@@ -44,6 +44,7 @@ outlets:
   - id: gazette
     name: The Scenario Gazette
     feeds: ["${server.origin}/feed.xml"]
+    allowPrivateAddresses: true
 `,
   );
   server.route("/feed.xml", {

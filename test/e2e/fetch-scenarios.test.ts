@@ -1,10 +1,11 @@
 // Each rule of what is and is not a version, over several passes with fixed clocks: a real git
 // repository, a programmable outlet on 127.0.0.1, and commits counted exactly.
 
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseArticleFile } from "../../src/archive/article-file.ts";
+import { takedownKey } from "../../src/archive/takedowns.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { runFetch } from "../../src/fetch/run-fetch.ts";
 import { GitRepository } from "../../src/git/repository.ts";
@@ -58,6 +59,7 @@ outlets:
   - id: gazette
     name: The Scenario Gazette
     feeds: ["${server.origin}/feed.xml"]
+    allowPrivateAddresses: true
 ${outletExtra}`;
 }
 
@@ -176,6 +178,40 @@ describe("what is a version", () => {
     expect(report.unchanged).toBe(1);
     expect(await commits()).toBe(1);
     expect((await git(repo, "ls-files")).trim()).toBe("archive/gazette/news/baths.md");
+  });
+
+  it("does not archive again an article taken down, even through another link to it", async () => {
+    const canonical = `${server.origin}/news/baths`;
+    await writeFile(join(repo, "takedowns.txt"), `${takedownKey(canonical)}  2026-11-19\n`);
+    feed("/amp/news/baths");
+    server.route("/amp/news/baths", { body: page() });
+    const report = await pass(at(0));
+    expect(report.newArticles).toBe(0);
+    expect(log).toContain(`gazette: not archived: ${canonical} was taken down (stet takedown)`);
+    expect(await commits()).toBe(0);
+  });
+
+  it("gives a second article whose URL maps to a path already taken a path of its own", async () => {
+    // Same path on another host of the outlet: one readable path, so the second is hashed.
+    const other = server.origin.replace("127.0.0.1", "localhost");
+    server.route("/feed.xml", {
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(server.origin, ["/news/baths", `${other}/news/baths`]),
+    });
+    server.route("/news/baths", (hit) => ({
+      body: page({
+        canonical: `http://${hit.headers.host}/news/baths`,
+        headline: `Baths at ${hit.headers.host}`,
+      }),
+    }));
+    const report = await pass(at(0));
+    expect(report.newArticles).toBe(2);
+    const files = (await git(repo, "ls-files")).trim().split("\n");
+    expect(files).toHaveLength(2);
+    expect(files).toContain("archive/gazette/news/baths.md");
+    expect(files.find((f) => f !== "archive/gazette/news/baths.md")).toMatch(
+      /^archive\/gazette\/news\/baths--[0-9a-f]+\.md$/,
+    );
   });
 
   it("records an A/B headline flip-flop and labels the return as a revert", async () => {
@@ -335,8 +371,11 @@ describe("discovery", () => {
     });
     server.route("/news/baths", { body: page() });
     const report = await pass(at(0));
-    expect(report.failed.map((f) => f.reason)).toEqual([
-      `feed ${server.origin}/feed.xml: not a valid RSS or Atom feed`,
+    expect(report.failed).toEqual([
+      {
+        url: `feed ${server.origin}/feed.xml`,
+        reason: "not a valid RSS or Atom feed: its root element is <html>",
+      },
     ]);
     expect(report.newArticles).toBe(1);
   });

@@ -157,6 +157,8 @@ describe("stet fetch on bad input", () => {
   beforeAll(async () => {
     outlet = await startFixtureOutlet({ pass: 1 });
     repo = await makeTempRepo();
+    // Every test here may read this config; the ones that change it write a file of their own.
+    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
   });
 
   afterAll(async () => {
@@ -165,15 +167,15 @@ describe("stet fetch on bad input", () => {
   });
 
   it("reports an unreachable outlet and one serving garbage, and the others go on", async () => {
-    await writeOutletConfig(join(repo, "stet.config.yaml"), outlet.origin);
     const config = await readFile(join(repo, "stet.config.yaml"), "utf8");
     const closedPort = await freePort();
+    const three = join(repo, "three-outlets.yaml");
     await writeFile(
-      join(repo, "stet.config.yaml"),
-      `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n` +
-        `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n`,
+      three,
+      `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n    allowPrivateAddresses: true\n` +
+        `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n    allowPrivateAddresses: true\n`,
     );
-    const run = await runStet(["fetch", "--repo", repo, "--now", times[0] ?? ""]);
+    const run = await runStet(["fetch", "--repo", repo, "--config", three, "--now", times[0] ?? ""]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(
@@ -192,7 +194,7 @@ describe("stet fetch on bad input", () => {
     const config = join(dark, "dark.yaml");
     await writeFile(
       config,
-      `fetch: { retries: 0 }\noutlets:\n  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n`,
+      `fetch: { retries: 0 }\noutlets:\n  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n    allowPrivateAddresses: true\n`,
     );
     const summary = join(dark, "step-summary.md");
     const run = await runStet(
@@ -237,7 +239,24 @@ describe("stet fetch on bad input", () => {
     const run = await runStet(["fetch", "--repo", repo, "--config", file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `stet: ${file}:1: fetch.timeoutMs: Invalid input: expected number, received string\n`,
+      `stet: ${file}:1: fetch.timeoutMs: must be a whole number, at least 100\n`,
+    );
+  });
+
+  it("exits non-zero with one line, not a stack trace, for a YAML alias bomb", async () => {
+    const file = join(repo, "bomb.yaml");
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const name of "bcdefghi") {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const run = await runStet(["fetch", "--repo", repo, "--config", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^stet: ${file}:2: not valid config: YAML aliases \\(\\*name\\) expand too far .*; write the values out\n$`,
+      ),
     );
   });
 

@@ -12,10 +12,21 @@ describe("README", () => {
     const help = await runStet(["--help"]);
     expect(help.code).toBe(0);
     const options = new Set(help.stdout.match(/--[a-z][a-z-]*/g));
-    const commands = new Set([...help.stdout.matchAll(/^ {2}stet ([a-z]+)/gm)].map((m) => m[1]));
+    const commands = new Set(
+      [...help.stdout.matchAll(/^ {2}stet ([a-z][a-z-]*)/gm)].map((m) => m[1]),
+    );
     expect(options.size).toBeGreaterThan(10);
     expect([...commands]).toEqual(
-      expect.arrayContaining(["build", "extract", "fetch", "push", "serve"]),
+      expect.arrayContaining([
+        "add-outlet",
+        "build",
+        "doctor",
+        "extract",
+        "fetch",
+        "push",
+        "serve",
+        "takedown",
+      ]),
     );
     const manual = readme.slice(readme.indexOf("## Command line"));
     for (const command of commands) expect(manual).toContain(`### \`stet ${command}`);

@@ -65,6 +65,8 @@ outlets:
   - id: harbor
     name: The Harbor Courier
     feeds: [${JSON.stringify(`${origin}/feed.xml`)}]
+    # Served on this machine: stet refuses loopback and private addresses unless an outlet opts in.
+    allowPrivateAddresses: true
 `;
   await writeFile(path, config, "utf8");
 }

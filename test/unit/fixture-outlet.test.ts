@@ -181,12 +181,17 @@ describe("fixture plan", () => {
     expect(expectedVersionCount()).toBe(18);
   });
 
-  it("writes a config that watches the outlet's RSS feed", async () => {
+  it("writes a config that watches the outlet's RSS feed, opted in to 127.0.0.1", async () => {
     const file = join(await mkdtemp(join(tmpdir(), "stet-outlet-config-")), "stet.config.yaml");
     await writeOutletConfig(file, "http://127.0.0.1:4567");
     const config = parse(await readFile(file, "utf8"));
     expect(config.outlets).toEqual([
-      { id: "harbor", name: "The Harbor Courier", feeds: ["http://127.0.0.1:4567/feed.xml"] },
+      {
+        id: "harbor",
+        name: "The Harbor Courier",
+        feeds: ["http://127.0.0.1:4567/feed.xml"],
+        allowPrivateAddresses: true,
+      },
     ]);
     expect(config.fetch.perHostDelayMs).toBe(0);
   });

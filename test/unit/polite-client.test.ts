@@ -2,7 +2,11 @@
 // backoff, and every limit that keeps stet a good guest (robots.txt, delays, caps, redirects).
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ClientOptions, PoliteClient } from "../../src/fetch/polite-client.ts";
+import {
+  type ClientOptions,
+  PoliteClient,
+  type Validators,
+} from "../../src/fetch/polite-client.ts";
 import { type ManualClock, manualClock } from "../support/manual-clock.ts";
 import { type ScenarioServer, startScenarioServer } from "../support/scenario-server.ts";
 
@@ -20,8 +24,9 @@ afterEach(async () => {
   await server.close();
 });
 
-function client(options: Partial<ClientOptions> = {}): PoliteClient {
-  return new PoliteClient({
+// The server is on 127.0.0.1, which stet refuses unless an outlet opts in: these tests opt in.
+function client(options: Partial<ClientOptions> = {}) {
+  const inner = new PoliteClient({
     userAgent: "stet-test (+https://example.invalid/stet)",
     perHostDelayMs: 0,
     concurrency: 4,
@@ -31,6 +36,10 @@ function client(options: Partial<ClientOptions> = {}): PoliteClient {
     clock,
     ...options,
   });
+  return {
+    get: (url: string, accept: RegExp, validators?: Validators) =>
+      inner.get(url, accept, validators, { allowPrivateAddresses: true }),
+  };
 }
 
 function pageHits(path: string) {

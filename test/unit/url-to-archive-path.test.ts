@@ -19,17 +19,17 @@ describe("urlToArchivePath", () => {
 
   it("adds a hash when sanitizing loses information", () => {
     expect(urlToArchivePath("https://harbor.example/News/Vote", "harbor")).toBe(
-      "archive/harbor/news/vote-fd8f1e59f7.md",
+      "archive/harbor/news/vote--fd8f1e59f7.md",
     );
     expect(urlToArchivePath("https://harbor.example/story?id=7", "harbor")).toMatch(
-      /^archive\/harbor\/story-[0-9a-f]{10}\.md$/,
+      /^archive\/harbor\/story--[0-9a-f]{10}\.md$/,
     );
   });
 
   it("hashes names the site uses below an article page", () => {
     for (const tail of ["v2", "diff", "feed.atom", "index", "page"]) {
       expect(urlToArchivePath(`https://harbor.example/story/${tail}`, "harbor")).toMatch(
-        new RegExp(`^archive/harbor/story/${tail.replace(".", "\\.")}-[0-9a-f]{10}\\.md$`),
+        new RegExp(`^archive/harbor/story/${tail.replace(".", "\\.")}--[0-9a-f]{10}\\.md$`),
       );
     }
   });
@@ -37,10 +37,10 @@ describe("urlToArchivePath", () => {
   it("never lets dot segments climb out of the archive", () => {
     // Encoded slashes keep ".." inside one segment; the URL parser resolves the plain ones.
     expect(urlToArchivePath("https://harbor.example/a%2F..%2F..%2Fetc/passwd", "harbor")).toMatch(
-      /^archive\/harbor\/a-\.\.-\.\.-etc\/passwd-[0-9a-f]{10}\.md$/,
+      /^archive\/harbor\/a-\.\.-\.\.-etc\/passwd--[0-9a-f]{10}\.md$/,
     );
     expect(urlToArchivePath("https://harbor.example/..%2F..%2F", "harbor")).toMatch(
-      /^archive\/harbor\/index-[0-9a-f]{10}\.md$/,
+      /^archive\/harbor\/index--[0-9a-f]{10}\.md$/,
     );
   });
 
