@@ -14,6 +14,7 @@ import { DiffBudget } from "../src/diff/diff-budget.ts";
 import { diffVersions } from "../src/diff/diff-versions.ts";
 import { buildSite } from "../src/render/build-site.ts";
 import type { Article, ArticleHistory } from "../src/types.ts";
+import { memorySource } from "../test/support/memory-source.ts";
 
 const { values } = parseArgs({ options: { paragraphs: { type: "string", default: "50000" } } });
 const count = Number(values.paragraphs);
@@ -79,14 +80,15 @@ const outDir = await mkdtemp(join(tmpdir(), "stet-bench-diff-"));
 try {
   const started = performance.now();
   const built = await buildSite({
-    histories: [history],
+    source: memorySource([history]),
+    previous: null,
     outlets: [{ id: "harbor", name: "The Harbor Courier" }],
     site: { title: "bench", baseUrl: "https://bench.example/" },
     outDir,
     checkDays: 30,
   });
   rows.push([
-    `stet build of the first case (${built.pages} pages, ${built.feeds} feeds)`,
+    `stet build of the first case (${built.siteFiles} files)`,
     ((performance.now() - started) / 1000).toFixed(2),
     "",
   ]);

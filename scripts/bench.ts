@@ -1,10 +1,13 @@
 // `npm run bench`: the project's performance check. Generates (or reuses) a synthetic archive of
-// N versions, builds the site from it with `stet build` in a child process (time, peak memory,
-// output size), adds one new version and rebuilds, and times the pure stages (reading history,
-// diffing) in-process. Figures go to stdout as a table, or as JSON with --json; progress to
-// stderr.
+// N versions, builds the site from it with the compiled `stet build` in a child process (time,
+// peak memory, output size) and measures the floor that build is compared with (git read plus
+// plain writes of the same files), rebuilds with nothing new, adds one new version and rebuilds
+// (time, files written), times `stet --version` and Pagefind, and times the pure stages (reading
+// history, diffing) in-process. Figures go to stdout as a table, or as JSON with --json; progress
+// to stderr. Each target of issue 9 is checked and reported as met or missed.
 //
 //   npm run bench -- [--versions N] [--seed S] [--fresh] [--json] [--keep] [--profile]
+//                    [--skip-pagefind]
 
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -16,18 +19,21 @@ import { appendVersion } from "./bench/append-version.ts";
 import { benchConfigYaml } from "./bench/bench-outlets.ts";
 import { BRANCH, type GeneratedArchive, generateArchive } from "./bench/generate-archive.ts";
 import { type BuildMeasurement, measureBuild } from "./bench/measure-build.ts";
+import { type FloorMeasurement, measureFloor } from "./bench/measure-floor.ts";
 import {
   compareOutputs,
   measureOutput,
   type OutputChanges,
   type OutputMeasurement,
 } from "./bench/measure-output.ts";
+import { measurePagefind, type PagefindMeasurement } from "./bench/measure-pagefind.ts";
 import {
   type DiffMeasurement,
   type HistoryMeasurement,
   measureDiffs,
   measureHistory,
 } from "./bench/measure-pure.ts";
+import { measureStartup, type StartupMeasurement } from "./bench/measure-startup.ts";
 import { type ProfileBucket, profileBuild } from "./bench/profile-build.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,15 +48,17 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    "skip-pagefind": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (values.help) {
   process.stdout.write(
-    "npm run bench -- [--versions N (default 5000)] [--seed S (default 1)] [--fresh] [--json] [--keep] [--profile]\n" +
+    "npm run bench -- [--versions N (default 5000)] [--seed S (default 1)] [--fresh] [--json] [--keep] [--profile] [--skip-pagefind]\n" +
       "  --fresh  regenerate the cached archive\n  --json   machine-readable output\n" +
       "  --keep   keep the work folder (cloned repo and built site)\n" +
-      "  --profile  one more full build under node --cpu-prof: CPU time by package and stage\n",
+      "  --profile  one more full build under node --cpu-prof: CPU time by package and stage\n" +
+      "  --skip-pagefind  do not time Pagefind indexing the site (minutes on a large site)\n",
   );
   process.exit(0);
 }
@@ -80,8 +88,16 @@ interface Report {
   failures: string[];
   archive?: GeneratedArchive & { repoBytes: number };
   fullBuild?: BuildMeasurement & { stages: Stage[] };
+  /** git read plus plain writes of the full build's files, in this run. */
+  floor?: FloorMeasurement;
   output?: Omit<OutputMeasurement, "fingerprints">;
+  /** A rebuild right after the full build: nothing new. */
+  noChange?: BuildMeasurement & { changes?: OutputChanges };
   newVersion?: BuildMeasurement & { file: string; version: number; changes?: OutputChanges };
+  startup?: StartupMeasurement;
+  pagefind?: PagefindMeasurement;
+  /** Each target of issue 9, with the figure it was checked against. */
+  targets?: { name: string; met: boolean; figure: string }[];
   /** A build of an archive without versions: the fixed cost every build pays. */
   emptyBuild?: BuildMeasurement;
   history?: HistoryMeasurement;
@@ -123,7 +139,7 @@ async function stage<T>(name: string, body: () => Promise<T>): Promise<T | undef
   }
 }
 
-/** Splits a build's wall time at its log lines: start-up and history, rendering, feeds, exit. */
+/** Splits a build's wall time at its log lines: start-up and git log, articles, listings, exit. */
 function stagesOf(build: BuildMeasurement): Stage[] {
   const stages: Stage[] = [];
   let from = 0;
@@ -134,13 +150,17 @@ function stagesOf(build: BuildMeasurement): Stage[] {
     from = line.seconds;
   };
   const find = (pattern: RegExp) => build.lines.findIndex((l) => pattern.test(l.text));
-  const findLast = (pattern: RegExp) => build.lines.findLastIndex((l) => pattern.test(l.text));
-  mark("start-up, config, read history", find(/^read \d+ articles/));
-  mark("diff + render pages (Eleventy)", findLast(/^rendered [\d,]+ pages/));
-  mark("feeds", find(/^wrote [\d,]+ feeds/));
-  mark("summary line", find(/^built /));
+  mark("start-up, config, git log", find(/^history: [\d,]+ articles/));
+  mark("articles: read, diff, render, write", find(/^articles: [\d,]+ rendered/));
+  mark("listings, site feeds, assets", find(/^listings, feeds and assets:/));
+  mark("build cache, marker", find(/^built /));
   stages.push({ name: "exit", seconds: build.seconds - from, rssAtEndBytes: 0 });
   return stages;
+}
+
+/** What a rebuild did to the files of the folder, measured from outside (mtimes and hashes). */
+async function changesSince(before: OutputMeasurement, out: string): Promise<OutputChanges> {
+  return compareOutputs(before, await measureOutput(out));
 }
 
 const archive = await stage("generate", async () => {
@@ -159,7 +179,6 @@ if (archive !== undefined) {
   const work = await mkdtemp(join(tmpdir(), "stet-bench-run-"));
   const repo = join(work, "repo");
   const out = join(work, "site");
-  let before: OutputMeasurement | undefined;
   const cloned = await stage("clone", async () => {
     // A local clone shares the cached objects, so the new version does not touch the cache.
     await run("git", ["clone", "-q", "--no-checkout", "--local", archive.repo, repo]);
@@ -173,27 +192,40 @@ if (archive !== undefined) {
     if (!full.ok) {
       report.failures.push(`full build: ${full.exit}: ${full.stderr.trim().split("\n").at(-1)}`);
     } else {
-      before = await stage("measure output", () => measureOutput(out));
+      progress("floor: git read + plain writes of the same files");
+      report.floor = await stage("floor", () => measureFloor(repo, out));
+      let before = await stage("measure output", () => measureOutput(out));
       if (before !== undefined) {
         const { fingerprints: _, ...output } = before;
         report.output = output;
+        progress("rebuild with nothing new");
+        const same = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "no-op" });
+        report.noChange = same;
+        if (!same.ok) report.failures.push(`no-op rebuild: ${same.exit}`);
+        else report.noChange.changes = await changesSince(before, out);
+        before = await stage("measure output", () => measureOutput(out));
       }
       const appended = await stage("append one version", () =>
         appendVersion(repo, BRANCH, seed + 1),
       );
-      if (appended !== undefined) {
+      if (appended !== undefined && before !== undefined) {
         progress(`rebuild after one new version of ${appended.file}`);
         const again = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "one new" });
         report.newVersion = { ...again, ...appended };
         if (!again.ok) {
           report.failures.push(`rebuild: ${again.exit}: ${again.stderr.trim().split("\n").at(-1)}`);
-        } else if (before !== undefined) {
-          const after = await stage("measure output", () => measureOutput(out));
-          if (after !== undefined) report.newVersion.changes = compareOutputs(before, after);
+        } else {
+          report.newVersion.changes = await changesSince(before, out);
         }
+      }
+      if (!values["skip-pagefind"]) {
+        progress("pagefind over the built site (a separate step)");
+        report.pagefind = (await stage("pagefind", () => measurePagefind(ROOT, out))) ?? undefined;
       }
     }
   }
+  progress("start-up: node bin/stet.js --version against node -e 0");
+  report.startup = await stage("start-up", () => measureStartup(STET));
   if (values.profile && cloned) {
     progress("profiled full build (node --cpu-prof)");
     const dir = join(work, "profile");
@@ -230,9 +262,57 @@ if (archive !== undefined) {
   else await rm(work, { recursive: true, force: true });
 }
 
+report.targets = targets(report);
 report.machine.loadEnd = loadavg()[0] ?? 0;
 process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : table(report));
 process.exit(report.failures.length > 0 ? 1 : 0);
+
+/** Issue 9's targets, checked against this run's figures. */
+function targets(r: Report): { name: string; met: boolean; figure: string }[] {
+  const list: { name: string; met: boolean; figure: string }[] = [];
+  const GIB = 1024 ** 3;
+  if (r.fullBuild?.ok && r.floor) {
+    const ratio = r.fullBuild.seconds / r.floor.seconds;
+    list.push({ name: "full build ≤ 3 × floor", met: ratio <= 3, figure: `${ratio.toFixed(2)} ×` });
+    list.push({
+      name: "full build peak RSS ≤ 1 GiB",
+      met: r.fullBuild.peakTreeRssBytes <= GIB,
+      figure: mib(r.fullBuild.peakTreeRssBytes),
+    });
+  }
+  const written = (c?: OutputChanges) => (c ? c.rewritten + c.added + c.removed : Number.NaN);
+  // Next to each time, the same time in units of Node's own start-up in this run: on a busy
+  // machine the seconds grow, this ratio much less.
+  const node = r.startup?.nodeSeconds;
+  const time = (s: number) =>
+    node === undefined ? secs(s) : `${secs(s)} (${(s / node).toFixed(1)} × node -e 0)`;
+  if (r.newVersion?.ok) {
+    list.push({
+      name: "one new version ≤ 2 s",
+      met: r.newVersion.seconds <= 2,
+      figure: time(r.newVersion.seconds),
+    });
+    const files = written(r.newVersion.changes);
+    list.push({ name: "one new version ≤ 40 files written", met: files <= 40, figure: num(files) });
+  }
+  if (r.noChange?.ok) {
+    list.push({
+      name: "nothing new ≤ 1 s",
+      met: r.noChange.seconds <= 1,
+      figure: time(r.noChange.seconds),
+    });
+    const files = written(r.noChange.changes);
+    list.push({ name: "nothing new: 0 files written", met: files === 0, figure: num(files) });
+  }
+  if (r.startup) {
+    list.push({
+      name: "stet --version ≤ 0.2 s",
+      met: r.startup.seconds <= 0.2,
+      figure: time(r.startup.seconds),
+    });
+  }
+  return list;
+}
 
 function mib(bytes: number): string {
   const value = bytes / 1024 / 1024;
@@ -267,10 +347,18 @@ function table(r: Report): string {
   }
   if (r.fullBuild) {
     const b = r.fullBuild;
-    section("full build (child process)");
+    section("full build (child process, compiled CLI)");
     row("command", b.command.join(" "));
     row("result", b.ok ? "ok" : `FAILED (${b.exit})`);
     row("wall time", secs(b.seconds));
+    if (r.floor) {
+      const f = r.floor;
+      row(
+        "floor (same run)",
+        `${secs(f.seconds)} = git read ${secs(f.gitSeconds)} + plain writes of ${num(f.files)} files ${secs(f.writeSeconds)}`,
+      );
+      row("full build / floor", `${(b.seconds / f.seconds).toFixed(2)} ×`);
+    }
     row("peak RSS (node, VmHWM)", mib(b.peakRssBytes));
     row("peak RSS (node + git, sampled)", mib(b.peakTreeRssBytes));
     for (const s of b.stages) {
@@ -295,24 +383,38 @@ function table(r: Report): string {
       );
     }
   }
+  const changes = (c: OutputChanges) =>
+    `${num(c.rewritten + c.added + c.removed)} (${num(c.rewritten)} rewritten, ${num(c.changed)} with new bytes, +${c.added} new, −${c.removed} gone)`;
+  if (r.noChange) {
+    const n = r.noChange;
+    section("nothing new, rebuilt into the same folder");
+    row("result", n.ok ? "ok" : `FAILED (${n.exit})`);
+    row("wall time", secs(n.seconds));
+    row("peak RSS (node, VmHWM)", mib(n.peakRssBytes));
+    if (n.changes) row("files written", changes(n.changes));
+  }
   if (r.newVersion) {
     const n = r.newVersion;
     section("one new version, rebuilt into the same folder");
     row("new version", `${n.file} v${n.version}`);
     row("result", n.ok ? "ok" : `FAILED (${n.exit})`);
-    row("wall time", `${secs(n.seconds)} (the build is a full build today, not incremental)`);
+    row("wall time", secs(n.seconds));
     row("peak RSS (node, VmHWM)", mib(n.peakRssBytes));
-    if (n.changes) {
-      const c = n.changes;
-      row(
-        "files rewritten / changed",
-        `${num(c.rewritten)} / ${num(c.changed)} (+${c.added} new, −${c.removed} gone)`,
-      );
-    }
+    if (n.changes) row("files written", changes(n.changes));
+  }
+  if (r.pagefind) {
+    section("Pagefind over the full site (separate step, not part of stet build)");
+    row("result", r.pagefind.ok ? "ok" : "FAILED");
+    row("wall time", secs(r.pagefind.seconds));
+  }
+  if (r.startup) {
+    section(`start-up (median of ${r.startup.runs} runs)`);
+    row("node bin/stet.js --version", secs(r.startup.seconds));
+    row("node -e 0", secs(r.startup.nodeSeconds));
   }
   if (r.emptyBuild) {
     const e = r.emptyBuild;
-    section("empty archive (fixed cost of any build: node, tsx, Eleventy, listing pages)");
+    section("empty archive (fixed cost of any build: node, config, templates, listing pages)");
     row("result", e.ok ? "ok" : `FAILED (${e.exit})`);
     row("wall time", secs(e.seconds));
     row("peak RSS (node, VmHWM)", mib(e.peakRssBytes));
@@ -344,6 +446,10 @@ function table(r: Report): string {
     for (const b of r.profile.slice(0, 14)) {
       row(`  ${b.name}`, `${(b.ms / 1000).toFixed(2)} s (${(b.share * 100).toFixed(1)} %)`);
     }
+  }
+  if (r.targets && r.targets.length > 0) {
+    section("targets (issue 9)");
+    for (const t of r.targets) row(`  ${t.name}`, `${t.met ? "met" : "MISSED"}: ${t.figure}`);
   }
   if (r.failures.length > 0) {
     section("FAILURES");

@@ -241,3 +241,38 @@ export interface OutletStatus {
   /** Feeds and articles that failed in the latest run, with why. */
   failed: { url: string; reason: string }[];
 }
+
+/** A version the build had to skip because its archive file could not be read, and why. */
+export interface HistoryProblem {
+  file: string;
+  commit: string;
+  message: string;
+}
+
+/** One article file of the archive, as a build sees it before reading any text. */
+export interface ArticleRef {
+  /** Path of the archive file, e.g. `archive/harbor/news/vote.md`. */
+  file: string;
+  /** From the file's path, as in ArticleHistory. */
+  outlet: string;
+  slug: string;
+  /** Changes whenever the file's history does (new version, takedown, rewrite): a digest of it. */
+  key: string;
+}
+
+/** One article read from the archive: its history (null when no version could be read). */
+export interface ArticleRead {
+  history: ArticleHistory | null;
+  problems: HistoryProblem[];
+}
+
+/**
+ * Where a build gets its articles: every current article file with its key, read lazily, so a
+ * build reads the text of only the articles it renders.
+ */
+export interface HistorySource {
+  /** Every article file that is not taken down. */
+  articles: readonly ArticleRef[];
+  /** Reads the given files (a subset of `articles`), in any order. */
+  read(files: readonly string[]): Promise<Map<string, ArticleRead>>;
+}

@@ -1,16 +1,35 @@
-// `stet build`: reads the archive's git history and renders the static site into --out.
+// `stet build`: renders the site into --out from the archive's git history, incrementally when
+// the build cache in `<repo>/.stet/build-cache/` describes that folder: only the commits since the
+// cached one are read, and only what they change is rendered and written. The fetch's status file
+// is an input too: when only it changed, only the status page is rendered again. When nothing is
+// new the build loads neither the config parser nor the renderer.
 
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { appendFile, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { loadConfig } from "../config/load-config.ts";
+import {
+  CACHE_FORMAT,
+  ChangeShards,
+  clearCache,
+  readCacheHead,
+  readCacheState,
+  serializeCacheState,
+  writeCacheHead,
+  writeCacheState,
+} from "../build-cache/build-cache.ts";
+import { type CacheHead, cacheVerdict } from "../build-cache/cache-verdict.ts";
+import { type BuildInputs, codeAndTemplates } from "../build-cache/inputs-digest.ts";
 import { UsageError } from "../errors.ts";
 import { statusPath } from "../fetch/fetch-status.ts";
-import { checkCutoffMs } from "../fetch/schedule.ts";
 import { GitRepository } from "../git/repository.ts";
-import { readHistory } from "../history/read-history.ts";
-import { buildSite } from "../render/build-site.ts";
-import { prepareOutputFolder, writeSiteMarker } from "../render/output-folder.ts";
-import { parseFetchStatus } from "../render/parse-fetch-status.ts";
+import type { LogEntry } from "../history/parse-git-log.ts";
+import { ARTICLE_FILE, isAncestorOfHead, readArchiveLog } from "../history/read-archive-log.ts";
+import type { BuildSiteResult, SiteState } from "../render/build-site.ts";
+import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
+import { TEMPLATES_DIR } from "../render/page-renderer.ts";
+import { buildSearchIndex, hasSearchIndex } from "../render/search-index.ts";
+import { SiteWriter } from "../render/site-writer.ts";
+import type { ArticleRef, FetchStatus, StetConfig } from "../types.ts";
 
 const DAY = 86_400_000;
 
@@ -23,11 +42,170 @@ export interface BuildCommandOptions {
   repository?: string;
   /** The fetch's status file; default <repo>/.stet/status.json. */
   status?: string;
+  /** Whether to build the search index (default true; `--no-search` turns it off). */
+  search?: boolean;
+  /** Where the templates are (tests build with changed copies); default: stet's templates/. */
+  templatesDir?: string;
+  /** Where progress lines go; default: standard output. */
+  log?: (line: string) => void;
+}
+
+/** What a build did, as the last log line and the job summary report it. */
+interface BuildSummary {
+  mode: "full" | "incremental" | "nothing new";
+  seconds: number;
+  articles: number;
+  result: BuildSiteResult | null;
 }
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
-  const config = await loadConfig(options.config);
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const started = performance.now();
+  const outDir = resolve(options.out);
+  const cacheDir = resolve(options.repo, ".stet", "build-cache");
+  const finish = (summary: Omit<BuildSummary, "seconds">) =>
+    report({ ...summary, seconds: (performance.now() - started) / 1000 }, outDir, log);
+
+  // The config file's bytes stand for its settings while they do not change, so a build with
+  // nothing new need not parse it.
+  const configText = await readFile(options.config).catch(() => null);
+  const configDigest = createHash("sha1")
+    .update(configText ?? "")
+    .update(`\0${options.baseUrl ?? ""}\0${options.repository ?? ""}`)
+    .digest("base64url");
+  // The status file's bytes, likewise: parsed only when they changed since the cached build.
+  const statusFile = options.status ?? statusPath(options.repo);
+  const statusText = await readFile(statusFile).catch((error: NodeJS.ErrnoException) =>
+    error.code === "ENOENT" ? null : error,
+  );
+  const statusDigest =
+    statusText === null
+      ? "none"
+      : statusText instanceof Error
+        ? `unreadable: ${statusText.message}`
+        : createHash("sha1").update(statusText).digest("base64url");
+  const search = options.search !== false;
+  let loaded: Awaited<ReturnType<typeof settingsOf>> | undefined;
+  const settings = async () => {
+    loaded ??= await settingsOf(options);
+    return loaded;
+  };
+  const head = await readCacheHead(cacheDir);
+  const inputs: BuildInputs = {
+    ...(await codeAndTemplates(templatesDir)),
+    config: configDigest,
+    status: statusDigest,
+    settings:
+      configText !== null && head?.inputs.config === configDigest
+        ? head.inputs.settings
+        : (await settings()).digest,
+  };
   const git = await GitRepository.open(options.repo);
+  const commit = (await git.head()) ?? "";
+  let verdict = await cacheVerdict({
+    head,
+    format: CACHE_FORMAT,
+    inputs,
+    commit,
+    siteBuild: await readSiteBuild(outDir),
+    descends: () => isAncestorOfHead(git, head?.commit ?? ""),
+  });
+  const statusChanged = head !== null && head.inputs.status !== statusDigest;
+  /** A build with nothing to render: still builds a search index that is missing. */
+  const upToDate = async (line: string) => {
+    log(line);
+    if (search && !(await hasSearchIndex(outDir))) {
+      const indexed = await buildSearchIndex(outDir, new SiteWriter(outDir, { fresh: false }));
+      log(`search index was missing: ${indexed.pages.toLocaleString("en-US")} pages indexed`);
+    }
+    return finish({ mode: "nothing new", articles: 0, result: null });
+  };
+  if (verdict.kind === "same" && head !== null) {
+    if (!statusChanged) {
+      return upToDate(
+        `nothing new since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`,
+      );
+    }
+    verdict = { kind: "since", since: head.commit };
+  }
+
+  const shards = new ChangeShards(cacheDir);
+  let previous: SiteState | null = null;
+  let articles: ArticleRef[] = [];
+  let changesOf: (files: readonly string[]) => Promise<Map<string, LogEntry[]>> = async () =>
+    new Map();
+  if (verdict.kind === "since" && head !== null) {
+    const newer = verdict.since === commit ? [] : await readArchiveLog(git, verdict.since);
+    if (newer.length === 0 && !statusChanged) {
+      await writeCacheHead(cacheDir, { ...head, inputs, commit });
+      return upToDate(
+        `no archive change since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`,
+      );
+    }
+    previous = await readCacheState(cacheDir, head);
+    if (previous === null) {
+      verdict = { kind: "full", reason: "the build cache's state is missing or damaged" };
+    } else {
+      log(
+        newer.length === 0
+          ? `the fetch status changed since the cached build: updating ${outDir}`
+          : `${newer.length} archive changes since commit ${verdict.since.slice(0, 10)}: updating ${outDir}`,
+      );
+      ({ articles, changesOf } = await continueHistory(previous, newer, shards));
+    }
+  }
+  if (verdict.kind === "full") {
+    log(`${verdict.reason}: building everything into ${outDir}`);
+    await prepareOutputFolder(outDir);
+    await writeSiteMarker(outDir, (await settings()).site.baseUrl, null);
+    await clearCache(cacheDir);
+    previous = null;
+    const { groupByFile, articleRef } = await import("../history/read-history.ts");
+    const byFile = groupByFile(await readArchiveLog(git));
+    articles = [];
+    for (const [file, changes] of byFile) {
+      const ref = articleRef(file, changes);
+      if (ref !== null) articles.push(ref);
+      await shards.set(file, changes);
+    }
+    changesOf = async () => byFile;
+  }
+
+  const { historySource } = await import("../history/read-history.ts");
+  const { buildSite } = await import("../render/build-site.ts");
+  const { site, outlets, checkDays, outletCheckDays } = await settings();
+  log(`history: ${articles.length.toLocaleString("en-US")} articles`);
+  const result = await buildSite({
+    source: historySource(git, articles, changesOf),
+    outlets,
+    site,
+    outDir,
+    previous,
+    checkDays,
+    outletCheckDays,
+    status: await fetchStatus(statusFile, statusText, log),
+    searchIndex: search,
+    log,
+    templatesDir,
+  });
+  const state = serializeCacheState(result.state);
+  await shards.save();
+  const cacheHead: CacheHead = { format: CACHE_FORMAT, inputs, commit, body: state.digest };
+  await writeCacheState(cacheDir, cacheHead, state.text);
+  await writeSiteMarker(outDir, site.baseUrl, state.digest);
+  return finish({
+    mode: previous === null ? "full" : "incremental",
+    articles: articles.length,
+    result,
+  });
+}
+
+/** What the site takes from the config (and --base-url), and a digest of it. */
+async function settingsOf(options: BuildCommandOptions) {
+  const { loadConfig } = await import("../config/load-config.ts");
+  const { checkCutoffMs } = await import("../fetch/schedule.ts");
+  const config: StetConfig = await loadConfig(options.config);
   const baseUrl = options.baseUrl ?? config.site.baseUrl;
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new UsageError(`--base-url ${baseUrl}: not an absolute http(s) URL`);
@@ -38,60 +216,127 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       `--repository ${repository}: not an https URL such as https://github.com/owner/repo`,
     );
   }
-  const log = (line: string) => process.stdout.write(`${line}\n`);
-  const started = Date.now();
-  const history = await readHistory(git);
-  const versions = history.articles.reduce((sum, a) => sum + a.versions.length, 0);
-  log(`read ${history.articles.length} articles, ${versions} versions from ${options.repo}`);
-  for (const problem of history.problems) {
-    log(`skipped ${problem.file} at commit ${problem.commit.slice(0, 10)}: ${problem.message}`);
-  }
-  const outDir = resolve(options.out);
-  await prepareOutputFolder(outDir);
   const site = {
     title: config.site.title,
     baseUrl: baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`,
     repository,
   };
-  const status = await readStatus(options.status ?? statusPath(options.repo), log);
-  const result = await buildSite({
-    histories: history.articles,
-    outlets: config.outlets.map((o) => ({ id: o.id, name: o.name })),
-    site,
-    outDir,
-    checkDays: checkCutoffMs(config.fetch.schedule) / DAY,
-    outletCheckDays: Object.fromEntries(
-      config.outlets.map((o) => [o.id, checkCutoffMs(o.schedule ?? config.fetch.schedule) / DAY]),
-    ),
-    status,
-    log,
-  });
-  await writeSiteMarker(outDir, site.baseUrl);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`built ${result.pages} pages and ${result.feeds} feeds into ${outDir} in ${seconds} s`);
-  if (history.problems.length > 0) {
-    log(
-      `${history.problems.length} archive versions could not be read and were left out (listed above)`,
-    );
+  const outlets = config.outlets.map((o) => ({ id: o.id, name: o.name }));
+  const checkDays = checkCutoffMs(config.fetch.schedule) / DAY;
+  const outletCheckDays = Object.fromEntries(
+    config.outlets.map((o) => [o.id, checkCutoffMs(o.schedule ?? config.fetch.schedule) / DAY]),
+  );
+  const digest = createHash("sha1")
+    .update(JSON.stringify({ site, outlets, checkDays, outletCheckDays }))
+    .digest("base64url");
+  return { site, outlets, checkDays, outletCheckDays, digest };
+}
+
+/**
+ * The articles after `newer` changes on top of the cached ones, and where each file's every
+ * change comes from: the cached shards plus the new changes (which are recorded in the shards).
+ */
+async function continueHistory(previous: SiteState, newer: LogEntry[], shards: ChangeShards) {
+  const { articleRef } = await import("../history/read-history.ts");
+  const touched = [...new Set(newer.map((e) => e.path))];
+  const newCommits = new Set(newer.map((e) => e.commit));
+  const updated = new Map<string, LogEntry[]>();
+  for (const [file, cached] of await shards.load(touched)) {
+    // A build that stopped after saving shards may have recorded some of these commits already.
+    const changes = cached.filter((c) => !newCommits.has(c.commit));
+    for (const entry of newer) if (entry.path === file) changes.push(entry);
+    updated.set(file, changes);
+    await shards.set(file, changes);
+  }
+  const articles: ArticleRef[] = [];
+  for (const [file, state] of Object.entries(previous.articles)) {
+    if (updated.has(file)) continue;
+    // The archive's slug, from the path: the state holds the site's, which may be shorter.
+    const slug = ARTICLE_FILE.exec(file)?.[2] ?? state.slug;
+    articles.push({ file, outlet: state.outlet, slug, key: state.key });
+  }
+  for (const [file, changes] of updated) {
+    const ref = articleRef(file, changes);
+    if (ref !== null) articles.push(ref);
+  }
+  const changesOf = async (files: readonly string[]) => {
+    const result = await shards.load(files.filter((f) => !updated.has(f)));
+    for (const file of files) {
+      const changes = updated.get(file);
+      if (changes !== undefined) result.set(file, changes);
+    }
+    return result;
+  };
+  return { articles, changesOf };
+}
+
+/**
+ * The fetch's status for the status page, from the file's bytes read before: none when the file
+ * is absent; said (and logged) when it is unreadable or not a fetch status.
+ */
+async function fetchStatus(
+  file: string,
+  bytes: Buffer | Error | null,
+  log: (line: string) => void,
+): Promise<{ status: FetchStatus } | { problem: string } | null> {
+  if (bytes === null) return null;
+  if (bytes instanceof Error) {
+    const problem = `it could not be read (${bytes.message})`;
+    log(`status page: ${file}: ${problem}`);
+    return { problem };
+  }
+  const { parseFetchStatus } = await import("../render/parse-fetch-status.ts");
+  const parsed = parseFetchStatus(bytes.toString("utf8"));
+  if ("problem" in parsed) log(`status page: ${file} is not a fetch status: ${parsed.problem}`);
+  return parsed;
+}
+
+/** Logs the summary line and, in GitHub Actions, adds the figures to the job summary. */
+async function report(
+  summary: BuildSummary,
+  outDir: string,
+  log: (line: string) => void,
+): Promise<number> {
+  const { result } = summary;
+  const seconds = summary.seconds.toFixed(1);
+  const files = result?.files ?? { written: 0, unchanged: 0, deleted: 0 };
+  const total = result === null ? "" : `, ${n(result.siteFiles)} in the site`;
+  log(
+    `built ${outDir} (${summary.mode}) in ${seconds} s: ${n(files.written)} files written, ${n(files.deleted)} deleted${total}`,
+  );
+  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (jobSummary) {
+    const rows = [
+      ["build", summary.mode],
+      ["time", `${seconds} s`],
+      ["articles", result === null ? "unchanged" : n(summary.articles)],
+      [
+        "articles rendered / unchanged / left out / removed",
+        result === null
+          ? "–"
+          : `${n(result.articles.rendered)} / ${n(result.articles.unchanged)} / ${n(result.articles.skipped)} / ${n(result.articles.removed)}`,
+      ],
+      [
+        "listings, feeds, assets rendered",
+        result === null ? "–" : `${n(result.aggregates.rendered)} of ${n(result.aggregates.total)}`,
+      ],
+      [
+        "search index",
+        result === null
+          ? "–"
+          : result.search
+            ? `${n(result.search.pages)} pages in ${result.search.seconds.toFixed(1)} s`
+            : "unchanged or not built",
+      ],
+      ["files written / deleted", `${n(files.written)} / ${n(files.deleted)}`],
+      ["files in the site", result === null ? "unchanged" : n(result.siteFiles)],
+    ];
+    const table = rows.map(([what, value]) => `| ${what} | ${value} |`).join("\n");
+    await appendFile(jobSummary, `### stet build\n\n| | |\n|---|---|\n${table}\n\n`);
   }
   return 0;
 }
 
-/** The fetch's status for the status page: none when the file is absent, said when unreadable. */
-async function readStatus(
-  file: string,
-  log: (line: string) => void,
-): Promise<ReturnType<typeof parseFetchStatus> | null> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    const problem = `it could not be read (${(error as Error).message})`;
-    log(`status page: ${file}: ${problem}`);
-    return { problem };
-  }
-  const parsed = parseFetchStatus(text);
-  if ("problem" in parsed) log(`status page: ${file} is not a fetch status: ${parsed.problem}`);
-  return parsed;
+function n(value: number): string {
+  return value.toLocaleString("en-US");
 }

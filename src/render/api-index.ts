@@ -24,7 +24,7 @@ export function apiIndex(input: {
           id: o.id,
           name: o.name,
           articles: byOutlet.get(o.id)?.length ?? 0,
-          page: urls.absolute({ kind: "outlet", outlet: o.id, page: 1 }),
+          page: urls.absolute({ kind: "outlet", outlet: o.id }),
           api: urls.absolute({ kind: "api-outlet", outlet: o.id }),
         })),
       }),

@@ -57,7 +57,7 @@ export function articleContext(input: ArticlePagesInput): ArticleContext {
   const context: ArticleContext = {
     ...input,
     headline,
-    outlet: { href: urls.href({ kind: "outlet", outlet, page: 1 }), text: outletName },
+    outlet: { href: urls.href({ kind: "outlet", outlet }), text: outletName },
     article: { href: urls.href({ kind: "article", outlet, slug }), text: headline },
     articleUrl: urls.absolute({ kind: "article", outlet, slug }),
     feed: {

@@ -1,39 +1,98 @@
-// Builds the static site from every article's history: history, version, diff and compare pages
-// rendered with Eleventy in batches of articles (each article's feed and API file written as it
-// goes), then the listing, status, search and 404 pages, the site-wide feeds and API index, the
-// browser scripts, and last the search index. Everything comes from the histories (and the
-// fetch's status file), so the same input always gives the same bytes.
+// Builds the static site from the articles' histories, or brings a site built before up to date.
+//
+// An article's pages (history, versions, diffs, compare), feed and API file are a pure function of
+// its own history and the site-wide inputs (title, base URL, repository, outlets, check periods,
+// templates); the listing, headline, status, search and 404 pages, the site feeds and API index
+// are a pure function of every article's records (summary, changes, gone mark) and the fetch's
+// status. So, given the state the previous build returned, a build reads, diffs and renders only
+// the articles whose history changed, renders a site-wide page or feed only when its data changed,
+// leaves every file whose bytes are already right untouched, and runs the search index only when
+// a page it indexes changed. Without a previous state it builds everything into an empty folder.
+// Both give the same bytes, and the same history always gives the same bytes.
 
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { diffVersions } from "../diff/diff-versions.ts";
 import { BuildError } from "../errors.ts";
 import { systemClock } from "../system-clock.ts";
-import type { ArticleHistory, Clock, FetchStatus, Version, VersionDiff } from "../types.ts";
+import type {
+  ArticleHistory,
+  ArticleRead,
+  ArticleRef,
+  Clock,
+  FetchStatus,
+  HistorySource,
+  Version,
+  VersionDiff,
+} from "../types.ts";
 import { apiIndex } from "./api-index.ts";
 import { articlePages } from "./article-pages.ts";
-import { atomFeed } from "./atom-feed.ts";
-import { bundleScripts } from "./bundle-scripts.ts";
+import { type CompactRecords, compactRecords, expandRecords } from "./article-records.ts";
+import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
+import { bundleScripts, SCRIPTS } from "./bundle-scripts.ts";
+import { changeKey, FeedDiffs } from "./feed-diffs.ts";
 import { listingPages } from "./listing-pages.ts";
-import type { ArticleSummary, ChangeRecord, GoneRecord } from "./page-types.ts";
-import { batchSize, emptyBatch, renderPages } from "./render-pages.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import {
+  createPageRenderer,
+  type PageKind,
+  type PageRenderer,
+  TEMPLATES_DIR,
+} from "./page-renderer.ts";
+import type { ArticleSummary, ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
+import { buildSearchIndex, hasSearchIndex, removeSearchIndex } from "./search-index.ts";
 import { siteChrome } from "./site-chrome.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
 import { sitePages } from "./site-pages.ts";
 import { SiteUrls } from "./site-urls.ts";
+import { SiteWriter, type WriteCounts } from "./site-writer.ts";
 import { statusPage } from "./status-page.ts";
-import { usableHistories } from "./usable-histories.ts";
+import {
+  articleProblem,
+  byArticle,
+  PageClaims,
+  shownOutlets,
+  siteSlugs,
+  withTrueLabels,
+} from "./usable-histories.ts";
 
-/**
- * Pages per Eleventy run. Eleventy holds a run's pages in memory until it ends; a few thousand
- * keeps memory flat while amortizing each run's start-up.
- */
-const PAGES_PER_RUN = 4_000;
+/** Articles read from git (and held in memory) at a time: bounds a full build's memory. */
+const ARTICLES_PER_READ = 500;
+
+/** What a build made of one article file, kept so the next build can skip it if unchanged. */
+export interface ArticleState {
+  /** The article's `ArticleRef.key` when this was built. */
+  key: string;
+  outlet: string;
+  /** Its path on the site below the outlet (`siteSlugs`: the archive slug, perhaps shortened). */
+  slug: string;
+  /** Log lines about it (unreadable versions, labels dropped), repeated by every build. */
+  notes: string[];
+  /** Why it cannot be published whatever the other articles are; null when it can. */
+  problem: string | null;
+  versionCount: number;
+  /**
+   * What listings and feeds need of it, compact; null when it is not published (a problem, or
+   * its pages would replace another's). A published article occupies `SiteUrls.articleFiles`.
+   */
+  records: CompactRecords | null;
+}
+
+/** Everything a build needs to know about the build before it (kept in the build cache). */
+export interface SiteState {
+  /** By archive file. */
+  articles: Record<string, ArticleState>;
+  /** A digest of each site-wide page's data, feed, API index file and asset, by file. */
+  aggregates: Record<string, string>;
+  /**
+   * The diff HTML of the changes the site feeds show, by `changeKey`: the only diffs kept
+   * between builds, so a feed can be written again without reading its articles.
+   */
+  feedDiffs: Record<string, string>;
+}
 
 export interface BuildSiteOptions {
-  /** Every article, versions oldest first (number 1..n). */
-  histories: ArticleHistory[];
+  source: HistorySource;
   /** Config order; outlets with no articles still get a page. */
   outlets: { id: string; name: string }[];
   /**
@@ -43,84 +102,147 @@ export interface BuildSiteOptions {
    */
   site: { title: string; baseUrl: string; repository?: string | null };
   outDir: string;
+  /**
+   * The state the build that last wrote `outDir` returned, with the same stet code, templates
+   * and site-wide inputs; null when `outDir` is empty and everything is to be built.
+   */
+  previous: SiteState | null;
   /** Articles are re-checked until their last change plus this many days. */
   checkDays: number;
   /** Outlet id → its own check period in days, where it differs from `checkDays`. */
   outletCheckDays?: Record<string, number>;
-  /** Progress lines. */
-  log?: (line: string) => void;
-  /** Pages per Eleventy run (default 4,000); the output does not depend on it. */
-  pagesPerRun?: number;
   /**
    * What the fetch last reported (`.stet/status.json`), or why it could not be read; `null` when
    * there is none yet. The status page shows it.
    */
   status?: { status: FetchStatus } | { problem: string } | null;
-  /** Whether to write the search index (default true); the step is timed in the log. */
+  /**
+   * Whether to keep the search index (default true). Without it, an index that no longer
+   * matches the pages is removed, so that the next build with it builds it again.
+   */
   searchIndex?: boolean;
   /** Times the search index step for the log (default: the system clock). */
   clock?: Clock;
+  /** Progress lines and the articles left out, with why. */
+  log?: (line: string) => void;
+  /** Articles read from git at a time (default 500); the output does not depend on it. */
+  articlesPerRead?: number;
+  /** Where the templates are (default: the templates/ folder of stet). */
+  templatesDir?: string;
 }
 
-/**
- * Writes the site into `outDir` and returns how many HTML pages and feeds it wrote. Files from an
- * earlier build that this one does not write are left in place.
- */
-export async function buildSite(
-  options: BuildSiteOptions,
-): Promise<{ pages: number; feeds: number }> {
+export interface BuildSiteResult {
+  state: SiteState;
+  articles: {
+    /** Read, diffed and rendered by this build. */
+    rendered: number;
+    /** Published as the previous build left them. */
+    unchanged: number;
+    /** Left out of the site (named in the log). */
+    skipped: number;
+    /** Taken down since the previous build, or newly left out: their files removed. */
+    removed: number;
+  };
+  /** Site-wide pages, feeds, API index files, scripts and assets: how many, how many rendered. */
+  aggregates: { total: number; rendered: number };
+  /** What the search index step did: null when it did not run. */
+  search: { pages: number; files: number; seconds: number } | null;
+  files: WriteCounts;
+  /** Files the site has now (pages, feeds, API files, scripts, assets; not the search index). */
+  siteFiles: number;
+}
+
+/** An article read and checked in this build, ready to render. */
+interface Prepared {
+  history: ArticleHistory;
+  /** `diffs[i]` goes from version i + 1 to version i + 2. */
+  diffs: VersionDiff[];
+  /** First to latest, for three or more versions. */
+  firstToLatest: VersionDiff | null;
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const log = options.log ?? (() => {});
-  const { outDir, site } = options;
+  const { outDir, site, source, previous } = options;
   const checkDays = checkPeriods(options);
-  const pagesPerRun = options.pagesPerRun ?? PAGES_PER_RUN;
+  const perRead = options.articlesPerRead ?? ARTICLES_PER_READ;
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const clock = options.clock ?? systemClock;
   const urls = new SiteUrls(site.baseUrl);
   const repository = checkRepository(site.repository ?? null);
-  const { outlets, histories } = usableHistories(options.histories, options.outlets, log);
+  const refs = siteSlugs(source.articles).sort(byArticle);
+  const outlets = shownOutlets(
+    options.outlets,
+    refs.map((a) => a.outlet),
+    log,
+  );
   const outletName = new Map(outlets.map((o) => [o.id, o.name]));
   const chrome = siteChrome({ title: site.title, outlets, urls });
-
-  await mkdir(outDir, { recursive: true });
-
-  let pages = 0;
-  let feeds = 0;
-  const write = async (file: string, text: string) => {
-    const path = join(outDir, file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  };
-  let batch = emptyBatch();
-  const flush = async () => {
-    pages += await renderPages({ outDir, chrome, batch, copyAssets: false });
-    batch = emptyBatch();
-    log(`rendered ${count(pages)} pages`);
+  const writer = new SiteWriter(outDir, { fresh: previous === null });
+  // Eleventy is loaded only when some page is to be rendered.
+  let renderer: PageRenderer | undefined;
+  const render = async (kind: PageKind, page: PageBase) => {
+    renderer ??= await createPageRenderer(chrome, templatesDir);
+    return renderer(kind, page);
   };
 
-  const summaries: ArticleSummary[] = [];
-  const changes: ChangeRecord[] = [];
-  const gone: GoneRecord[] = [];
-  for (const history of histories) {
-    const name = outletName.get(history.outlet) ?? history.outlet;
-    const diffs = diffHistory(history, log);
-    if (diffs === null) continue;
-    const built = articlePages({
-      history,
-      outletName: name,
-      diffs: diffs.consecutive,
-      firstToLatest: diffs.firstToLatest,
+  const before = previous?.articles ?? {};
+  const state: SiteState = { articles: {}, aggregates: {}, feedDiffs: {} };
+  const counts = { rendered: 0, unchanged: 0, skipped: 0, removed: 0 };
+  const claims = new PageClaims();
+  const feedDiffs = new FeedDiffs(FEED_ENTRIES);
+  /** Articles rendered by this build, by `outlet/slug`; kept only when updating a site. */
+  const renderedNow = new Set<string>();
+  /** Whether a page the search index reads (a history page) was written or removed. */
+  let searchStale = false;
+  /**
+   * Files earlier builds wrote that the articles no longer have, removed once every article is
+   * written (another article may have taken the place); `indexed` marks history pages.
+   */
+  const stale: { file: string; indexed: boolean }[] = [];
+
+  /** Reads, checks and diffs `refs`: fresh state for each, and what to render when publishable. */
+  const prepare = async (refs: readonly ArticleRef[]) => {
+    const read = refs.length === 0 ? new Map() : await source.read(refs.map((r) => r.file));
+    const prepared = new Map<string, { state: ArticleState; ready: Prepared | null }>();
+    for (const ref of refs) {
+      prepared.set(ref.file, prepareArticle(ref, read.get(ref.file)));
+    }
+    return prepared;
+  };
+
+  /** The data of every page of one article, and its records. Pure. */
+  const pagesOf = (ready: Prepared) =>
+    articlePages({
+      history: ready.history,
+      outletName: outletName.get(ready.history.outlet) ?? ready.history.outlet,
+      diffs: ready.diffs,
+      firstToLatest: ready.firstToLatest,
       urls,
-      checkDays: checkDays(history.outlet),
+      checkDays: checkDays(ready.history.outlet),
       repository,
     });
-    batch.histories.push(built.history);
-    batch.versions.push(...built.versions);
-    batch.diffs.push(...built.diffs);
-    if (built.compare !== null) batch.compares.push(built.compare);
-    await write(built.api.file, built.api.json);
-    summaries.push(built.summary);
-    changes.push(...built.changes);
-    if (built.gone !== null) gone.push(built.gone);
+
+  /** Renders and writes one article; returns its records. */
+  const publish = async (ready: Prepared): Promise<CompactRecords> => {
+    const { history } = ready;
     const { outlet, slug } = history;
-    await write(
+    const built = pagesOf(ready);
+    const files: string[] = [];
+    const put = async (file: string, content: string) => {
+      files.push(file);
+      return writer.write(file, content);
+    };
+    if (await put(built.history.outputPath, await render("history", built.history))) {
+      searchStale = true;
+    }
+    for (const page of built.versions) await put(page.outputPath, await render("version", page));
+    for (const page of built.diffs) await put(page.outputPath, await render("diff", page));
+    if (built.compare !== null) {
+      await put(built.compare.outputPath, await render("compare", built.compare));
+    }
+    await put(built.api.file, built.api.json);
+    await put(
       urls.file({ kind: "article-feed", outlet, slug }),
       atomFeed({
         url: urls.absolute({ kind: "article-feed", outlet, slug }),
@@ -133,40 +255,289 @@ export async function buildSite(
         emptyUpdated: EPOCH,
       }),
     );
-    feeds++;
-    if (batchSize(batch) >= pagesPerRun) await flush();
-  }
+    const expected = urls.articleFiles(outlet, slug, history.versions.length);
+    if (files.sort().join("\n") !== expected.sort().join("\n")) {
+      // A page kind writing elsewhere would escape the clash checks and never be removed.
+      throw new BuildError(
+        `${history.file}: its pages are not the files SiteUrls.articleFiles lists; add new kinds of article page there.`,
+      );
+    }
+    for (const change of built.changes) feedDiffs.offer(change);
+    if (previous !== null) renderedNow.add(`${outlet}/${slug}`);
+    return compactRecords({ summary: built.summary, changes: built.changes, gone: built.gone });
+  };
 
+  /** Marks the files `old` had that the article does not have now (all, when `now` is null). */
+  const removeStale = (old: ArticleState | undefined, now: ArticleState | null) => {
+    if (old === undefined || old.records === null) return;
+    const keep = new Set(
+      now === null || now.records === null
+        ? []
+        : urls.articleFiles(now.outlet, now.slug, now.versionCount),
+    );
+    const history = urls.file({ kind: "article", outlet: old.outlet, slug: old.slug });
+    for (const file of urls.articleFiles(old.outlet, old.slug, old.versionCount)) {
+      if (!keep.has(file)) stale.push({ file, indexed: file === history });
+    }
+  };
+
+  for (let start = 0; start < refs.length; start += perRead) {
+    const chunk = refs.slice(start, start + perRead);
+    const prepared = await prepare(
+      chunk.filter(
+        (ref) => before[ref.file]?.key !== ref.key || before[ref.file]?.slug !== ref.slug,
+      ),
+    );
+    const unread: ArticleRef[] = [];
+    for (const ref of chunk) {
+      const old = before[ref.file];
+      const fresh = prepared.get(ref.file);
+      const current: ArticleState = fresh?.state ?? { ...(old as ArticleState) };
+      for (const note of current.notes) log(note);
+      const clash =
+        current.problem === null
+          ? claims.claim(current.outlet, current.slug, current.versionCount)
+          : null;
+      if (current.problem !== null) log(`skipped ${ref.file}: ${current.problem}`);
+      if (clash !== null) log(`skipped ${ref.file}: ${clash}`);
+      state.articles[ref.file] = current;
+      if (current.problem !== null || clash !== null) {
+        counts.skipped++;
+        if (old?.records) counts.removed++;
+        removeStale(old, null);
+        current.records = null;
+      } else if (fresh?.ready) {
+        counts.rendered++;
+        current.records = await publish(fresh.ready);
+        removeStale(old, current);
+      } else if (current.records !== null) {
+        counts.unchanged++;
+      } else {
+        // Unchanged, but left out last time because another article had its pages.
+        unread.push(ref);
+      }
+    }
+    for (const [file, again] of await prepare(unread)) {
+      const current = state.articles[file] as ArticleState;
+      if (again.ready === null) continue;
+      counts.rendered++;
+      current.records = await publish(again.ready);
+      current.notes = again.state.notes;
+    }
+    if (refs.length > perRead) {
+      log(
+        `articles: ${count(Math.min(start + perRead, refs.length))} of ${count(refs.length)} done`,
+      );
+    }
+  }
+  for (const [file, old] of Object.entries(before)) {
+    if (state.articles[file] !== undefined) continue;
+    if (old.records !== null) counts.removed++;
+    removeStale(old, null);
+  }
+  for (const { file, indexed } of stale) {
+    // A file another article has now was written by it, above.
+    if (claims.has(file)) continue;
+    if ((await writer.remove(file)) && indexed) searchStale = true;
+  }
+  log(
+    `articles: ${count(counts.rendered)} rendered, ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} left out, ${count(counts.removed)} removed`,
+  );
+
+  // Site-wide pages, feeds, API index files, scripts and assets: each is rendered only when its
+  // data changed.
+  const summaries: ArticleSummary[] = [];
+  const changes: ChangeRecord[] = [];
+  const gone: GoneRecord[] = [];
+  for (const ref of refs) {
+    const article = state.articles[ref.file];
+    if (!article?.records) continue;
+    const records = expandRecords(article.records, {
+      outlet: article.outlet,
+      slug: article.slug,
+      outletName: outletName.get(article.outlet) ?? article.outlet,
+      urls,
+    });
+    summaries.push(records.summary);
+    changes.push(...records.changes);
+    if (records.gone !== null) gone.push(records.gone);
+  }
+  let aggregates = 0;
+  let renderedAggregates = 0;
+  const aggregate = async (
+    file: string,
+    digest: string,
+    content: () => Promise<string | Uint8Array>,
+  ) => {
+    aggregates++;
+    state.aggregates[file] = digest;
+    if (previous?.aggregates[file] === digest) return;
+    renderedAggregates++;
+    await writer.write(file, await content());
+  };
   const listings = listingPages({ outlets, summaries, changes, urls });
-  batch.home.push(listings.home);
-  batch.outlets.push(...listings.outlets);
-  batch.headlines.push(listings.headlines);
-  batch.statuses.push(statusPage({ status: options.status ?? null, outlets, summaries, urls }));
   const own = sitePages(urls);
-  batch.searches.push(own.search);
-  batch.notFound.push(own.notFound);
-  pages += await renderPages({ outDir, chrome, batch, copyAssets: true });
-  log(`rendered ${count(pages)} pages`);
+  const pages: [PageKind, PageBase][] = [
+    ["home", listings.home],
+    ...listings.outlets.map((page): [PageKind, typeof page] => ["outlet", page]),
+    ...listings.days.map((page): [PageKind, typeof page] => ["day", page]),
+    ["headlines", listings.headlines],
+    ["status", statusPage({ status: options.status ?? null, outlets, summaries, urls })],
+    ["search", own.search],
+    ["404", own.notFound],
+  ];
+  for (const [kind, page] of pages) {
+    await aggregate(page.outputPath, digestOf(kind, JSON.stringify(page)), () =>
+      render(kind, page),
+    );
+  }
 
-  for (const feed of siteFeeds({ outlets, changes, gone, urls, siteTitle: site.title })) {
-    await write(feed.file, feed.xml);
-    feeds++;
+  const feeds = siteFeeds({ outlets, changes, gone, urls, siteTitle: site.title });
+  const diffHtml = await feedDiffHtml(feeds.flatMap((f) => f.spec.entries));
+  for (const { file, spec } of feeds) {
+    const entries = spec.entries.map((c) =>
+      c.number === 1 ? c : { ...c, diffHtml: diffHtml.get(changeKey(c)) ?? null },
+    );
+    const xml = atomFeed({ ...spec, entries });
+    await aggregate(file, digestOf(xml), async () => xml);
   }
-  log(`wrote ${count(feeds)} feeds`);
-  for (const file of apiIndex({ outlets, summaries, urls, siteTitle: site.title })) {
-    await write(file.file, file.json);
+  for (const key of [...diffHtml.keys()].sort()) {
+    state.feedDiffs[key] = diffHtml.get(key) as string;
   }
-  for (const script of await bundleScripts()) {
-    await write(urls.file({ kind: "asset", name: script.name }), script.text);
+  for (const api of apiIndex({ outlets, summaries, urls, siteTitle: site.title })) {
+    await aggregate(api.file, digestOf(api.json), async () => api.json);
   }
-  if (options.searchIndex !== false) {
-    const clock = options.clock ?? systemClock;
+  // The scripts depend only on stet's code, the same as the previous build's.
+  let bundles: Promise<Map<string, string>> | undefined;
+  for (const name of Object.keys(SCRIPTS)) {
+    await aggregate(urls.file({ kind: "asset", name }), digestOf("script", name), async () => {
+      bundles ??= bundleScripts().then((list) => new Map(list.map((b) => [b.name, b.text])));
+      return (await bundles).get(name) ?? "";
+    });
+  }
+  const assets = join(templatesDir, "assets");
+  for (const entry of await readdir(assets, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = await readFile(path);
+    await aggregate(`assets/${path.slice(assets.length + 1)}`, digestOf(bytes), async () => bytes);
+  }
+  for (const file of Object.keys(previous?.aggregates ?? {})) {
+    if (state.aggregates[file] === undefined) await writer.remove(file);
+  }
+  log(`listings, feeds and assets: ${count(renderedAggregates)} of ${count(aggregates)} rendered`);
+
+  let search: BuildSiteResult["search"] = null;
+  if (options.searchIndex === false) {
+    if (searchStale) await removeSearchIndex(outDir, writer);
+    log("search index: not built (--no-search)");
+  } else if (searchStale || !(await hasSearchIndex(outDir))) {
     const started = clock.now();
-    const indexed = await buildSearchIndex(outDir);
-    const seconds = ((clock.now() - started) / 1000).toFixed(1);
-    log(`indexed ${count(indexed.pages)} pages for search in ${seconds} s`);
+    const indexed = await buildSearchIndex(outDir, writer);
+    const seconds = (clock.now() - started) / 1000;
+    search = { ...indexed, seconds };
+    log(
+      `search index: ${count(indexed.pages)} pages indexed in ${seconds.toFixed(1)} s, ${count(indexed.files)} files`,
+    );
+  } else {
+    log("search index: no history page changed, kept as it was");
   }
-  return { pages, feeds };
+
+  return {
+    state,
+    articles: counts,
+    aggregates: { total: aggregates, rendered: renderedAggregates },
+    search,
+    files: writer.counts,
+    siteFiles: Object.values(state.articles).reduce(
+      (sum, a) => sum + (a.records === null ? 0 : urls.articleFileCount(a.versionCount)),
+      aggregates,
+    ),
+  };
+
+  /**
+   * The diff HTML of the given changes (first versions have none), by `changeKey`: from the
+   * articles this build rendered, else from the previous build's feeds, else (after a takedown
+   * lets older changes back into a feed) by reading and diffing their articles again.
+   */
+  async function feedDiffHtml(shown: readonly ChangeRecord[]): Promise<Map<string, string>> {
+    const fresh = feedDiffs.kept();
+    const result = new Map<string, string>();
+    const missing = new Map<string, Set<number>>();
+    for (const change of shown) {
+      if (change.number === 1) continue;
+      const key = changeKey(change);
+      const article = `${change.outlet}/${change.slug}`;
+      const html =
+        fresh.get(key) ?? (renderedNow.has(article) ? undefined : previous?.feedDiffs[key]);
+      if (html !== undefined) result.set(key, html);
+      else missing.set(article, (missing.get(article) ?? new Set()).add(change.number));
+    }
+    if (missing.size === 0) return result;
+    const again = refs.filter(
+      (ref) =>
+        missing.has(`${ref.outlet}/${ref.slug}`) && state.articles[ref.file]?.records != null,
+    );
+    log(`feeds: reading ${count(again.length)} articles again for the diffs their feeds show`);
+    for (const { ready } of (await prepare(again)).values()) {
+      if (ready === null) continue;
+      const numbers = missing.get(`${ready.history.outlet}/${ready.history.slug}`);
+      for (const change of pagesOf(ready).changes) {
+        if (numbers?.has(change.number) && change.diffHtml !== null) {
+          result.set(changeKey(change), change.diffHtml);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Checks one article read from git and diffs its versions. Pure apart from `read`'s content. */
+  function prepareArticle(
+    ref: ArticleRef,
+    read: ArticleRead | undefined,
+  ): { state: ArticleState; ready: Prepared | null } {
+    const notes = (read?.problems ?? []).map(
+      (p) => `skipped ${p.file} at commit ${p.commit.slice(0, 10)}: ${p.message}`,
+    );
+    const base = {
+      key: ref.key,
+      outlet: ref.outlet,
+      slug: ref.slug,
+      notes,
+      records: null,
+    };
+    const history = read?.history;
+    if (history === null || history === undefined) {
+      return {
+        state: { ...base, problem: "no version could be read", versionCount: 0 },
+        ready: null,
+      };
+    }
+    const versionCount = history.versions.length;
+    // The site's slug (`siteSlugs`), which may be shorter than the archive's.
+    const placed = history.slug === ref.slug ? history : { ...history, slug: ref.slug };
+    const problem = articleProblem(placed);
+    if (problem !== null) return { state: { ...base, problem, versionCount }, ready: null };
+    const checked = withTrueLabels(placed, (line) => notes.push(line));
+    const { versions } = checked;
+    const diffs: VersionDiff[] = [];
+    let firstToLatest: VersionDiff | null = null;
+    try {
+      for (let i = 1; i < versions.length; i++) {
+        diffs.push(diffVersions(versions[i - 1] as Version, versions[i] as Version));
+      }
+      if (versions.length > 2) {
+        firstToLatest = diffVersions(versions[0] as Version, versions.at(-1) as Version);
+      }
+    } catch (error) {
+      const why = `its versions could not be compared (${String(error)})`;
+      return { state: { ...base, problem: why, versionCount }, ready: null };
+    }
+    return {
+      state: { ...base, problem: null, versionCount },
+      ready: { history: checked, diffs, firstToLatest },
+    };
+  }
 }
 
 /** The repository URL for commit links, checked: an https URL, kept without a final "/". */
@@ -212,27 +583,10 @@ function isDays(days: unknown): days is number {
   return typeof days === "number" && Number.isFinite(days) && days >= 0;
 }
 
-/**
- * The diff of each consecutive pair of versions, and of the first and latest when there are three
- * or more; `null` (logged) if they cannot be compared.
- */
-function diffHistory(
-  history: ArticleHistory,
-  log: (line: string) => void,
-): { consecutive: VersionDiff[]; firstToLatest: VersionDiff | null } | null {
-  const { versions } = history;
-  const consecutive: VersionDiff[] = [];
-  try {
-    for (let i = 1; i < versions.length; i++) {
-      consecutive.push(diffVersions(versions[i - 1] as Version, versions[i] as Version));
-    }
-    const firstToLatest =
-      versions.length > 2 ? diffVersions(versions[0] as Version, versions.at(-1) as Version) : null;
-    return { consecutive, firstToLatest };
-  } catch (error) {
-    log(`skipped ${history.file}: its versions could not be compared (${String(error)})`);
-    return null;
-  }
+function digestOf(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash("sha1");
+  for (const part of parts) hash.update(part);
+  return hash.digest("base64url");
 }
 
 function count(n: number): string {

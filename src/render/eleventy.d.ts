@@ -1,27 +1,22 @@
-// Eleventy 3 ships no type declarations; this covers the part of its API stet uses.
+// Eleventy 3 ships no type declarations; this covers the part of its API stet uses: the Render
+// plugin's RenderManager, which compiles a template with Eleventy's own engines and configuration
+// and renders it per data object.
 
 declare module "@11ty/eleventy" {
-  export interface EleventyUserConfig {
-    addGlobalData(name: string, value: unknown): EleventyUserConfig;
-    addPassthroughCopy(paths: string | Record<string, string>): EleventyUserConfig;
-    setTemplateFormats(formats: string | string[]): void;
-    setQuietMode(quiet: boolean): void;
+  /** Eleventy's project folders; the input folder holds `_includes/`. */
+  interface ProjectDirectories {
+    setInput(dir: string): void;
   }
 
-  export interface EleventyOptions {
-    quietMode?: boolean;
-    configPath?: string | false;
-    pathPrefix?: string;
-    config?: (config: EleventyUserConfig) => void | Promise<void>;
+  /** A compiled template: renders one data object to text. */
+  type CompiledTemplate = (data: Record<string, unknown>) => Promise<string>;
+
+  class RenderManager {
+    readonly templateConfig: { directories: ProjectDirectories };
+    init(): Promise<true>;
+    /** Compiles `content` in `templateLang` ("njk") once; call the result per page. */
+    compile(content: string, templateLang: string): Promise<CompiledTemplate>;
   }
 
-  export class Eleventy {
-    constructor(input?: string, output?: string, options?: EleventyOptions);
-    /** Where Eleventy logs; `overrideLogger(false)` silences it. */
-    readonly logger: {
-      overrideLogger(logger: false | Pick<Console, "log" | "warn" | "error">): void;
-    };
-    write(): Promise<unknown>;
-    toJSON(): Promise<unknown[]>;
-  }
+  export const RenderPlugin: { RenderManager: typeof RenderManager };
 }

@@ -1,19 +1,43 @@
-// Builds the data of the listing pages — the front page of recent changes and each outlet's
-// paginated list of articles — from every article's summary and change records. Pure.
+// Builds the data of the listing pages — the front page of recent changes, each outlet's page and
+// its pages by the day articles were first seen, and the headline-changes page — from every
+// article's summary and change records. Pure.
+//
+// The listings are laid out so that one new version rewrites few of them: an outlet's page shows
+// its most recently changed articles and links every day an article was first seen; each day's
+// page lists that day's articles in the order they were first seen, 100 to a page. A new version
+// changes the outlet's page and the one day page that lists its article; a new article is added
+// at the end of its day. Rolling "page N of M" lists would instead shift every page at each change.
 
 import { compareStrings } from "./compare-strings.ts";
 import type { LabelText } from "./describe-label.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import { type MostEditedItem, mostEdited } from "./most-edited.ts";
 import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./page-types.ts";
-import { type PageNavItem, pageNav, paginate } from "./paginate.ts";
+import { paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 const RECENT_CHANGES = 50;
 const RECENT_HEADLINES = 20;
-const ARTICLES_PER_PAGE = 50;
 /** Headline changes on /headlines/; the headlines feed has the latest too. */
 const HEADLINES_PAGE = 200;
+/** Articles on an outlet's own page: the most recently changed. */
+export const RECENT_ARTICLES = 50;
+/** Articles on one page of a day's list; a busy day continues on further pages. */
+export const ARTICLES_PER_DAY_PAGE = 100;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** A change as a listing shows it. */
 export interface ChangeItem {
@@ -33,6 +57,17 @@ export interface ChangeItem {
   firstToLatestHref: string | null;
 }
 
+/** An article as a listing shows it. */
+export interface ArticleItem {
+  headline: string;
+  href: string;
+  versionCount: number;
+  firstSeen: TimeText;
+  lastChanged: TimeText;
+  /** Set while the source answers 404/410. */
+  gone: GoneText | null;
+}
+
 /** `/`: recent changes across outlets. */
 export interface HomePage extends PageBase {
   changes: ChangeItem[];
@@ -44,22 +79,25 @@ export interface HomePage extends PageBase {
   outlets: { name: string; href: string; feed: string; articles: number }[];
 }
 
-/** `/<outlet>/` and `/<outlet>/page/<N>/`: one page of an outlet's articles. */
+/** `/<outlet>/`: the outlet's most recently changed articles, and its days. */
 export interface OutletPage extends PageBase {
   name: string;
-  pageNumber: number;
-  pageCount: number;
   articleCount: number;
-  articles: {
-    headline: string;
-    href: string;
-    versionCount: number;
-    firstSeen: TimeText;
-    lastChanged: TimeText;
-    /** Set while the source answers 404/410. */
-    gone: GoneText | null;
-  }[];
-  nav: (PageNavItem & { href?: string })[];
+  /** The most recently changed articles, newest change first. */
+  recent: ArticleItem[];
+  /** Every day an article was first seen, newest first, grouped by month. */
+  months: { name: string; days: { href: string; text: string; articles: number }[] }[];
+}
+
+/** `/<outlet>/page/<YYYY-MM-DD>/` (and `…/<N>/` for N ≥ 2): articles first seen that day (UTC). */
+export interface DayPage extends PageBase {
+  outlet: Link;
+  /** The day, e.g. "5 January 2026". */
+  day: string;
+  part: number;
+  /** In the order they were first seen. */
+  articles: ArticleItem[];
+  /** The page before: the previous part of the day, or the last page of the previous day. */
   previous: Link | null;
   next: Link | null;
 }
@@ -81,10 +119,11 @@ export interface ListingInput {
   urls: SiteUrls;
 }
 
-/** The front page, every outlet page and the headline-changes page. */
+/** The front page, every outlet page, every day page and the headline-changes page. */
 export function listingPages(input: ListingInput): {
   home: HomePage;
   outlets: OutletPage[];
+  days: DayPage[];
   headlines: HeadlinesPage;
 } {
   const { outlets, summaries, changes, urls } = input;
@@ -92,52 +131,81 @@ export function listingPages(input: ListingInput): {
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
 
   const outletPages: OutletPage[] = [];
+  const dayPages: DayPage[] = [];
   for (const outlet of outlets) {
-    const articles = [...(byOutlet.get(outlet.id) ?? [])].sort(byLastChanged);
-    const pages = paginate(articles, ARTICLES_PER_PAGE);
-    const pageHref = (page: number) => urls.href({ kind: "outlet", outlet: outlet.id, page });
+    const articles = byOutlet.get(outlet.id) ?? [];
     const feed = {
       href: urls.href({ kind: "feed", name: outlet.id }),
       text: `Changes at ${outlet.name}`,
     };
-    for (const page of pages) {
-      outletPages.push({
-        outputPath: urls.file({ kind: "outlet", outlet: outlet.id, page: page.number }),
-        title: page.number === 1 ? outlet.name : `${outlet.name}, page ${page.number}`,
+    const outletLink = {
+      href: urls.href({ kind: "outlet", outlet: outlet.id }),
+      text: outlet.name,
+    };
+    const days = byDay(articles);
+    const parts = days.flatMap(([day, list]) =>
+      paginate(list, ARTICLES_PER_DAY_PAGE).map((page) => ({ day, part: page.number, page })),
+    );
+    const dayRef = (day: string, part: number) =>
+      ({ kind: "day", outlet: outlet.id, day, part }) as const;
+    parts.forEach(({ day, part, page }, i) => {
+      const before = parts[i - 1];
+      const after = parts[i + 1];
+      const text = dayText(day);
+      dayPages.push({
+        outputPath: urls.file(dayRef(day, part)),
+        title: `${outlet.name}: first seen on ${text}${part > 1 ? `, page ${part}` : ""}`,
         feed,
         share: null,
         scripts: [],
-        name: outlet.name,
-        pageNumber: page.number,
-        pageCount: pages.length,
-        articleCount: articles.length,
-        articles: page.items.map((a) => ({
-          headline: a.headline,
-          href: a.href,
-          versionCount: a.versionCount,
-          firstSeen: timeText(a.firstSeen),
-          lastChanged: timeText(a.lastChanged),
-          gone: a.gone === null ? null : { since: timeText(a.gone.since), status: a.gone.status },
-        })),
-        nav: pageNav(page.number, pages.length).map((item) =>
-          item.kind === "page" ? { ...item, href: pageHref(item.number) } : item,
-        ),
+        outlet: outletLink,
+        day: text,
+        part,
+        articles: page.items.map(articleItem),
         previous:
-          page.number > 1
-            ? { href: pageHref(page.number - 1), text: `Page ${page.number - 1}` }
-            : null,
+          before === undefined
+            ? null
+            : {
+                href: urls.href(dayRef(before.day, before.part)),
+                text: partText(before.day, before.part),
+              },
         next:
-          page.number < pages.length
-            ? { href: pageHref(page.number + 1), text: `Page ${page.number + 1}` }
-            : null,
+          after === undefined
+            ? null
+            : {
+                href: urls.href(dayRef(after.day, after.part)),
+                text: partText(after.day, after.part),
+              },
+      });
+    });
+    const months = new Map<string, OutletPage["months"][number]>();
+    for (const [day, list] of [...days].reverse()) {
+      const name = monthText(day);
+      const month = months.get(name) ?? { name, days: [] };
+      months.set(name, month);
+      month.days.push({
+        href: urls.href(dayRef(day, 1)),
+        text: dayText(day),
+        articles: list.length,
       });
     }
+    outletPages.push({
+      outputPath: urls.file({ kind: "outlet", outlet: outlet.id }),
+      title: outlet.name,
+      feed,
+      share: null,
+      scripts: [],
+      name: outlet.name,
+      articleCount: articles.length,
+      recent: newest(articles, RECENT_ARTICLES, byLastChanged).map(articleItem),
+      months: [...months.values()],
+    });
   }
 
-  const edits = changes.filter((c) => c.number > 1).sort(byNewest);
+  const edits = changes.filter((c) => c.number > 1);
   const toItem = (c: ChangeRecord): ChangeItem => ({
     time: timeText(c.time),
-    outlet: { href: urls.href({ kind: "outlet", outlet: c.outlet, page: 1 }), text: c.outletName },
+    outlet: { href: urls.href({ kind: "outlet", outlet: c.outlet }), text: c.outletName },
     number: c.number,
     headline: c.headline,
     previousHeadline: c.previousHeadline,
@@ -149,17 +217,15 @@ export function listingPages(input: ListingInput): {
     labels: c.labels,
     firstToLatestHref: c.firstToLatestHref,
   });
+  const headlineChanges = edits.filter((c) => c.headlineChanged);
   const home: HomePage = {
     outputPath: urls.file({ kind: "home" }),
     title: "Recent changes",
     feed: { href: urls.href({ kind: "feed", name: "all" }), text: "All changes" },
     share: null,
     scripts: [],
-    changes: edits.slice(0, RECENT_CHANGES).map(toItem),
-    headlines: edits
-      .filter((c) => c.headlineChanged)
-      .slice(0, RECENT_HEADLINES)
-      .map(toItem),
+    changes: newest(edits, RECENT_CHANGES, byNewest).map(toItem),
+    headlines: newest(headlineChanges, RECENT_HEADLINES, byNewest).map(toItem),
     mostEdited: mostEdited(changes, urls),
     headlinesPage: urls.href({ kind: "headlines" }),
     totals: {
@@ -170,22 +236,21 @@ export function listingPages(input: ListingInput): {
     },
     outlets: outlets.map((o) => ({
       name: o.name,
-      href: urls.href({ kind: "outlet", outlet: o.id, page: 1 }),
+      href: urls.href({ kind: "outlet", outlet: o.id }),
       feed: urls.href({ kind: "feed", name: o.id }),
       articles: byOutlet.get(o.id)?.length ?? 0,
     })),
   };
-  const headlineChanges = edits.filter((c) => c.headlineChanged);
   const headlines: HeadlinesPage = {
     outputPath: urls.file({ kind: "headlines" }),
     title: "Headline changes",
     feed: { href: urls.href({ kind: "feed", name: "headlines" }), text: "Headline changes" },
     share: null,
     scripts: [],
-    changes: headlineChanges.slice(0, HEADLINES_PAGE).map(toItem),
+    changes: newest(headlineChanges, HEADLINES_PAGE, byNewest).map(toItem),
     total: headlineChanges.length,
   };
-  return { home, outlets: outletPages, headlines };
+  return { home, outlets: outletPages, days: dayPages, headlines };
 }
 
 /** Newest change first; ties in a fixed order so output never depends on input order. */
@@ -198,10 +263,88 @@ export function byNewest(a: ChangeRecord, b: ChangeRecord): number {
   );
 }
 
+/**
+ * The first `count` items in `order`, as sorting the whole list and taking them would give, but
+ * without sorting it (see `keepNewest`).
+ */
+export function newest<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) keepNewest(kept, item, count, order);
+  return kept;
+}
+
+/**
+ * Adds `item` to `kept` (the first items in `order` seen so far, at most `count`) if it belongs
+ * there: it is checked against the last one kept, then placed by bisection.
+ */
+export function keepNewest<T>(
+  kept: T[],
+  item: T,
+  count: number,
+  order: (a: T, b: T) => number,
+): void {
+  if (count < 1) return;
+  if (kept.length === count && order(item, kept[count - 1] as T) >= 0) return;
+  // The first position whose item sorts after `item`: equal items keep their input order.
+  let low = 0;
+  let high = kept.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (order(item, kept[mid] as T) < 0) high = mid;
+    else low = mid + 1;
+  }
+  kept.splice(low, 0, item);
+  if (kept.length > count) kept.pop();
+}
+
+/** The outlet's articles by the UTC day they were first seen, oldest day first, each in order. */
+function byDay(articles: readonly ArticleSummary[]): [string, ArticleSummary[]][] {
+  const days = new Map<string, ArticleSummary[]>();
+  for (const article of articles) {
+    const day = new Date(article.firstSeen).toISOString().slice(0, 10);
+    const list = days.get(day);
+    if (list === undefined) days.set(day, [article]);
+    else list.push(article);
+  }
+  return [...days]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([day, list]) => [day, list.sort(byFirstSeen)]);
+}
+
+function articleItem(a: ArticleSummary): ArticleItem {
+  return {
+    headline: a.headline,
+    href: a.href,
+    versionCount: a.versionCount,
+    firstSeen: timeText(a.firstSeen),
+    lastChanged: timeText(a.lastChanged),
+    gone: a.gone === null ? null : { since: timeText(a.gone.since), status: a.gone.status },
+  };
+}
+
 function byLastChanged(a: ArticleSummary, b: ArticleSummary): number {
   return (
     Date.parse(b.lastChanged) - Date.parse(a.lastChanged) ||
     Date.parse(b.firstSeen) - Date.parse(a.firstSeen) ||
     compareStrings(a.slug, b.slug)
   );
+}
+
+function byFirstSeen(a: ArticleSummary, b: ArticleSummary): number {
+  return Date.parse(a.firstSeen) - Date.parse(b.firstSeen) || compareStrings(a.slug, b.slug);
+}
+
+/** "2026-01-05" → "5 January 2026". */
+function dayText(day: string): string {
+  const [year, month, date] = day.split("-");
+  return `${Number(date)} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+function monthText(day: string): string {
+  const [year, month] = day.split("-");
+  return `${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+function partText(day: string, part: number): string {
+  return part === 1 ? dayText(day) : `${dayText(day)}, page ${part}`;
 }

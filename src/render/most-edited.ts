@@ -56,7 +56,7 @@ export function mostEdited(
       headline: latest.headline,
       href: latest.articleHref,
       outlet: {
-        href: urls.href({ kind: "outlet", outlet: latest.outlet, page: 1 }),
+        href: urls.href({ kind: "outlet", outlet: latest.outlet }),
         text: latest.outletName,
       },
       changes: count,

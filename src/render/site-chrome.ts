@@ -1,7 +1,7 @@
 // What every page shows around its content: the site's name, the outlets and the site's own
 // pages in the header, the feeds in the footer, the stylesheet and the icon. Pure.
 
-import type { SiteChrome } from "./render-pages.ts";
+import type { SiteChrome } from "./page-renderer.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 /** The chrome of a site titled `title` with these outlets, in this order. */
@@ -17,7 +17,7 @@ export function siteChrome(input: {
     stylesheet: urls.href({ kind: "stylesheet" }),
     favicon: urls.href({ kind: "asset", name: "favicon.svg" }),
     outlets: outlets.map((o) => ({
-      href: urls.href({ kind: "outlet", outlet: o.id, page: 1 }),
+      href: urls.href({ kind: "outlet", outlet: o.id }),
       text: o.name,
     })),
     pages: [

@@ -6,7 +6,9 @@ import { BuildError } from "../errors.ts";
 /** A page or file of the site, by what it shows. */
 export type SiteRef =
   | { kind: "home" }
-  | { kind: "outlet"; outlet: string; page: number }
+  | { kind: "outlet"; outlet: string }
+  /** Articles first seen on `day` (YYYY-MM-DD, UTC); `part` ≥ 2 continues a busy day. */
+  | { kind: "day"; outlet: string; day: string; part: number }
   | { kind: "article"; outlet: string; slug: string }
   | { kind: "version"; outlet: string; slug: string; number: number }
   | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
@@ -68,6 +70,36 @@ export class SiteUrls {
     return this.#base.pathname + this.#segments(ref).map(encodeURIComponent).join("/");
   }
 
+  /**
+   * Every file one article occupies: its history page, feed and API file, a page per version and
+   * per consecutive diff, and with two or more versions its compare page, with three or more its
+   * first-versus-latest diff. The one list of them: a build checks that an article writes exactly
+   * these, claims them against other articles, and removes them when it is taken down.
+   */
+  articleFiles(outlet: string, slug: string, versionCount: number): string[] {
+    const files = [
+      this.file({ kind: "article", outlet, slug }),
+      this.file({ kind: "article-feed", outlet, slug }),
+      this.file({ kind: "api-article", outlet, slug }),
+    ];
+    for (let number = 1; number <= versionCount; number++) {
+      files.push(this.file({ kind: "version", outlet, slug, number }));
+      if (number > 1) {
+        files.push(this.file({ kind: "diff", outlet, slug, from: number - 1, to: number }));
+      }
+    }
+    if (versionCount > 1) files.push(this.file({ kind: "compare", outlet, slug }));
+    if (versionCount > 2) {
+      files.push(this.file({ kind: "diff", outlet, slug, from: 1, to: versionCount }));
+    }
+    return files;
+  }
+
+  /** How many files `articleFiles` lists, without listing them. */
+  articleFileCount(versionCount: number): number {
+    return 2 * versionCount + 2 + (versionCount > 1 ? 1 : 0) + (versionCount > 2 ? 1 : 0);
+  }
+
   /** The absolute URL, as feeds need it. */
   absolute(ref: SiteRef): string {
     return this.#base.origin + this.href(ref);
@@ -79,7 +111,11 @@ export class SiteUrls {
       case "home":
         return [""];
       case "outlet":
-        return ref.page <= 1 ? [ref.outlet, ""] : [ref.outlet, "page", String(ref.page), ""];
+        return [ref.outlet, ""];
+      case "day":
+        return ref.part <= 1
+          ? [ref.outlet, "page", ref.day, ""]
+          : [ref.outlet, "page", ref.day, String(ref.part), ""];
       case "article":
         return [ref.outlet, ...ref.slug.split("/"), ""];
       case "version":

@@ -78,7 +78,7 @@ export function statusPage(input: {
       return {
         id: outlet.id,
         name: outlet.name,
-        href: urls.href({ kind: "outlet", outlet: outlet.id, page: 1 }),
+        href: urls.href({ kind: "outlet", outlet: outlet.id }),
         ...counts,
         fetch:
           fetched === undefined

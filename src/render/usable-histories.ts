@@ -3,7 +3,9 @@
 // broken is left out and named in the log; the rest of the site still builds. A label the site
 // could not show truthfully (an unreadable gone mark, a "reverted" headline that is not one) is
 // dropped, and named, rather than the whole article. Site paths lose the page extension their
-// URL had (`…/story.html` is published at `…/story/`) wherever that stays unique.
+// URL had (`…/story.html` is published at `…/story/`) wherever that stays unique. The checks come
+// in parts a build can apply one article at a time — `shownOutlets`, `articleProblem`,
+// `withTrueLabels` and `PageClaims` — after `siteSlugs`, which looks at every article at once.
 
 import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
@@ -30,8 +32,8 @@ export interface UsableHistories {
 
 /**
  * Configured outlets keep their order; outlets that appear only in the archive (no longer
- * configured) follow, sorted, named by their id, so their history stays public. Articles are
- * skipped, with a log line, when their outlet id or slug cannot be a site path, their versions
+ * configured) follow, sorted, named by their id, so their history stays public. Slugs lose
+ * their page extension as `siteSlugs` says. Articles are skipped, with a log line, when their outlet id or slug cannot be a site path, their versions
  * are not numbered 1..n or have unreadable times, or their pages would land on another
  * article's (the article that sorts first keeps its pages). A gone mark with an unreadable time,
  * and a `revertsTo` that does not name an earlier, non-adjacent version with the same headline,
@@ -42,8 +44,40 @@ export function usableHistories(
   configured: readonly { id: string; name: string }[],
   log: (line: string) => void,
 ): UsableHistories {
+  const outlets = shownOutlets(
+    configured,
+    histories.map((h) => h.outlet),
+    log,
+  );
+  const claims = new PageClaims();
+  const usable: ArticleHistory[] = [];
+  for (const history of siteSlugs(histories).sort(byArticle)) {
+    const problem = articleProblem(history);
+    if (problem !== null) {
+      log(`skipped ${history.file}: ${problem}`);
+      continue;
+    }
+    const clash = claims.claim(history.outlet, history.slug, history.versions.length);
+    if (clash !== null) {
+      log(`skipped ${history.file}: ${clash}`);
+      continue;
+    }
+    usable.push(withTrueLabels(history, log));
+  }
+  return { outlets, histories: usable };
+}
+
+/**
+ * The configured outlets (checked: each id must be able to be a site path), then the outlets
+ * that only the archive has, sorted and named by their id, with a log line naming them.
+ */
+export function shownOutlets(
+  configured: readonly { id: string; name: string }[],
+  archived: Iterable<string>,
+  log: (line: string) => void,
+): { id: string; name: string }[] {
   for (const outlet of configured) {
-    if (!OUTLET_ID.test(outlet.id) || RESERVED_OUTLET_IDS.has(outlet.id)) {
+    if (!isOutletId(outlet.id)) {
       throw new BuildError(
         `Outlet id "${outlet.id}" cannot be a site path: use lowercase letters, digits and dashes, and none of ${[...RESERVED_OUTLET_IDS].join(", ")}.`,
       );
@@ -51,51 +85,56 @@ export function usableHistories(
   }
   const known = new Set(configured.map((o) => o.id));
   const extra = new Set<string>();
-  const sorted = [...histories].sort(
-    (a, b) =>
-      compareStrings(a.outlet, b.outlet) ||
-      compareStrings(a.slug, b.slug) ||
-      compareStrings(a.file, b.file),
-  );
-  // Any base URL will do: only the files' relative paths are compared.
-  const urls = new SiteUrls("https://stet.invalid/");
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  const usable: ArticleHistory[] = [];
-  const slugs = new Set(sorted.map((h) => `${h.outlet}/${h.slug}`));
-  for (const original of sorted) {
-    const history = withoutExtension(original, slugs);
-    const problem = problemWith(history);
-    if (problem !== null) {
-      log(`skipped ${history.file}: ${problem}`);
-      continue;
-    }
-    const claimed = pagesOf(history, urls);
-    const clash = claimed.find(
-      (file) => files.has(file) || dirs.has(file) || ancestors(file).some((d) => files.has(d)),
-    );
-    if (clash !== undefined) {
-      log(`skipped ${history.file}: its page ${clash} would replace another article's page`);
-      continue;
-    }
-    for (const file of claimed) {
-      files.add(file);
-      for (const dir of ancestors(file)) dirs.add(dir);
-    }
-    if (!known.has(history.outlet)) extra.add(history.outlet);
-    usable.push(withTrueLabels(history, log));
+  for (const id of archived) if (!known.has(id) && isOutletId(id)) extra.add(id);
+  const sorted = [...extra].sort(compareStrings);
+  if (sorted.length > 0) {
+    log(`outlets not in the config, shown under their ids: ${sorted.join(", ")}`);
   }
-  if (extra.size > 0) {
-    log(`outlets not in the config, shown under their ids: ${[...extra].sort().join(", ")}`);
-  }
-  return {
-    outlets: [...configured, ...[...extra].sort().map((id) => ({ id, name: id }))],
-    histories: usable,
-  };
+  return [...configured, ...sorted.map((id) => ({ id, name: id }))];
 }
 
-function problemWith(history: ArticleHistory): string | null {
-  if (!OUTLET_ID.test(history.outlet) || RESERVED_OUTLET_IDS.has(history.outlet)) {
+/** The order articles are checked and published in: by outlet, slug, then file. */
+export function byArticle(a: ArticlePath, b: ArticlePath): number {
+  return (
+    compareStrings(a.outlet, b.outlet) ||
+    compareStrings(a.slug, b.slug) ||
+    compareStrings(a.file, b.file)
+  );
+}
+
+/** What names an article's place in the archive and on the site. */
+interface ArticlePath {
+  outlet: string;
+  slug: string;
+  file: string;
+}
+
+/**
+ * The articles with the slugs the site publishes them at: the slug without its page extension,
+ * unless another article has (or has already taken) that slug, or the shorter name is one the
+ * site uses below an article's page. Which article may drop its extension depends on the others,
+ * so this looks at all of them at once, in `byArticle` order of their archive slugs; the result
+ * is in that order, each article the same object unless its slug changed. The archive file keeps
+ * its name; only the site path changes.
+ */
+export function siteSlugs<T extends ArticlePath>(articles: readonly T[]): T[] {
+  const sorted = [...articles].sort(byArticle);
+  const taken = new Set(sorted.map((a) => `${a.outlet}/${a.slug}`));
+  return sorted.map((article) => {
+    const slug = article.slug.replace(PAGE_EXTENSION, "");
+    const last = slug.split("/").at(-1) ?? "";
+    const key = `${article.outlet}/${slug}`;
+    if (slug === article.slug || last === "" || ARTICLE_SUBPAGE.test(last) || taken.has(key)) {
+      return article;
+    }
+    taken.add(key);
+    return { ...article, slug };
+  });
+}
+
+/** Why the article cannot be published whatever the other articles are, or null. */
+export function articleProblem(history: ArticleHistory): string | null {
+  if (!isOutletId(history.outlet)) {
     return `outlet id "${history.outlet}" cannot be a site path`;
   }
   const segments = history.slug.split("/");
@@ -106,7 +145,9 @@ function problemWith(history: ArticleHistory): string | null {
   ) {
     return `slug "${history.slug}" cannot be a site path`;
   }
-  if (segments[0] === "page" && /^\d+$/.test(segments[1] ?? "")) {
+  // The outlet's pages by day are `page/<YYYY-MM-DD>/` (and `…/<N>/`); `page/<N>/` was the
+  // rolling list before them.
+  if (segments[0] === "page" && /^(\d+|\d{4}-\d{2}-\d{2})$/.test(segments[1] ?? "")) {
     return `slug "${history.slug}" would take the place of a page of the outlet's article list`;
   }
   if (history.versions.length === 0) return "it has no versions";
@@ -122,23 +163,48 @@ function problemWith(history: ArticleHistory): string | null {
 }
 
 /**
- * The history with its slug's page extension dropped, unless another article already has (or
- * has taken) that slug, or the shorter name is one the site uses below an article's page. The
- * archive file keeps its name; only the site path changes. Claims the slug in `slugs`.
+ * The site paths articles have claimed so far. An article claims its pages and feed; it is
+ * refused when one of them is taken, sits in a claimed file's place or holds a claimed file.
  */
-function withoutExtension(history: ArticleHistory, slugs: Set<string>): ArticleHistory {
-  const slug = history.slug.replace(PAGE_EXTENSION, "");
-  const last = slug.split("/").at(-1) ?? "";
-  const key = `${history.outlet}/${slug}`;
-  if (slug === history.slug || last === "" || ARTICLE_SUBPAGE.test(last) || slugs.has(key)) {
-    return history;
+export class PageClaims {
+  // Any base URL will do: only the files' relative paths are compared.
+  readonly #urls = new SiteUrls("https://stet.invalid/");
+  readonly #files = new Set<string>();
+  readonly #dirs = new Set<string>();
+
+  /** Claims the article's paths and returns null, or returns why it cannot have them. */
+  claim(outlet: string, slug: string, versionCount: number): string | null {
+    const files = this.#urls.articleFiles(outlet, slug, versionCount);
+    // The folders the files sit in; the files share most of them, so each is walked up only
+    // until a folder already seen.
+    const dirs = new Set<string>();
+    for (const file of files) {
+      for (let i = file.lastIndexOf("/"); i > 0; i = file.lastIndexOf("/", i - 1)) {
+        const dir = file.slice(0, i);
+        if (dirs.has(dir)) break;
+        dirs.add(dir);
+      }
+    }
+    const clash =
+      files.find((file) => this.#files.has(file) || this.#dirs.has(file)) ??
+      [...dirs].find((dir) => this.#files.has(dir));
+    if (clash !== undefined) return `its page ${clash} would replace another article's page`;
+    for (const file of files) this.#files.add(file);
+    for (const dir of dirs) this.#dirs.add(dir);
+    return null;
   }
-  slugs.add(key);
-  return { ...history, slug };
+
+  /** Whether an article claimed `file`. */
+  has(file: string): boolean {
+    return this.#files.has(file);
+  }
 }
 
 /** The history without a gone mark or revert labels that the site could not show truthfully. */
-function withTrueLabels(history: ArticleHistory, log: (line: string) => void): ArticleHistory {
+export function withTrueLabels(
+  history: ArticleHistory,
+  log: (line: string) => void,
+): ArticleHistory {
   let { gone } = history;
   if (gone !== null && (Number.isNaN(Date.parse(gone.since)) || !Number.isInteger(gone.status))) {
     log(
@@ -159,6 +225,10 @@ function withTrueLabels(history: ArticleHistory, log: (line: string) => void): A
   return { ...history, versions, gone };
 }
 
+function isOutletId(id: string): boolean {
+  return OUTLET_ID.test(id) && !RESERVED_OUTLET_IDS.has(id);
+}
+
 function revertProblem(versions: readonly Version[], i: number): string | null {
   const version = versions[i] as Version;
   const target = version.revertsTo as number;
@@ -172,28 +242,4 @@ function revertProblem(versions: readonly Version[], i: number): string | null {
     return "the headline is the same as the previous version's";
   }
   return null;
-}
-
-/** Every file the article's pages, feed and API file occupy. */
-function pagesOf(history: ArticleHistory, urls: SiteUrls): string[] {
-  const { outlet, slug, versions } = history;
-  const files = [
-    urls.file({ kind: "article", outlet, slug }),
-    urls.file({ kind: "article-feed", outlet, slug }),
-    urls.file({ kind: "api-article", outlet, slug }),
-  ];
-  for (const [i, version] of versions.entries()) {
-    files.push(urls.file({ kind: "version", outlet, slug, number: version.number }));
-    if (i > 0) files.push(urls.file({ kind: "diff", outlet, slug, from: i, to: i + 1 }));
-  }
-  if (versions.length > 1) files.push(urls.file({ kind: "compare", outlet, slug }));
-  if (versions.length > 2) {
-    files.push(urls.file({ kind: "diff", outlet, slug, from: 1, to: versions.length }));
-  }
-  return files;
-}
-
-function ancestors(file: string): string[] {
-  const parts = file.split("/");
-  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
 }

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/render/build-site.ts";
 import type { ArticleHistory, Version } from "../../src/types.ts";
 import { manualClock } from "../support/manual-clock.ts";
+import { memorySource } from "../support/memory-source.ts";
 
 const PARAGRAPHS = 50_000;
 const URL_ = "https://harbor.example/news/dues";
@@ -52,14 +53,16 @@ describe("a 50,000-paragraph article rewritten end to end", () => {
   it("builds, with every paragraph shown as edited", async () => {
     outDir = await mkdtemp(join(tmpdir(), "stet-huge-article-"));
     const built = await buildSite({
-      histories: [HUGE],
+      source: memorySource([HUGE]),
+      previous: null,
       outlets: [{ id: "harbor", name: "The Harbor Courier" }],
       site: { title: "stet test", baseUrl: "https://example.github.io/repo/" },
       outDir,
       checkDays: 30,
       clock: manualClock(),
     });
-    expect(built.pages).toBeGreaterThan(5);
+    expect(built.articles.rendered).toBe(1);
+    expect(built.siteFiles).toBeGreaterThan(5);
     // A page this size is checked by counting, not by parsing.
     const diff = await readFile(join(outDir, "harbor/news/dues/diff/1..2/index.html"), "utf8");
     expect(diff).toContain('<li class="label label-edited">50,000 paragraphs edited</li>');

@@ -12,9 +12,10 @@ import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/render/build-site.ts";
+import { type BuildSiteResult, buildSite } from "../../src/render/build-site.ts";
 import type { ArticleHistory, FetchStatus, Version } from "../../src/types.ts";
 import { manualClock } from "../support/manual-clock.ts";
+import { memorySource } from "../support/memory-source.ts";
 
 const PREFIX = "/stet-demo/";
 const BASE_URL = `https://example.github.io${PREFIX}`;
@@ -241,7 +242,12 @@ const EXPECTED_FILES = [
   "feeds/ridge.atom",
   "harbor/index.html",
   "gazette/index.html",
-  "gazette/page/2/index.html",
+  "harbor/page/2026-03-02/index.html",
+  "harbor/page/2026-03-03/index.html",
+  "harbor/page/2026-03-04/index.html",
+  "harbor/page/2026-03-05/index.html",
+  "gazette/page/2026-03-01/index.html",
+  "gazette/page/2026-03-05/index.html",
   "ridge/index.html",
   ...HISTORIES.flatMap(articleFiles),
 ].sort();
@@ -262,7 +268,7 @@ async function siteFiles(root: string): Promise<string[]> {
 let tmp: string;
 let site: string;
 let rebuilt: string;
-let result: { pages: number; feeds: number };
+let result: BuildSiteResult;
 const logLines: string[] = [];
 const read = (file: string) => readFile(join(site, file), "utf8");
 const load = async (file: string) => cheerio.load(await read(file));
@@ -294,16 +300,18 @@ beforeAll(async () => {
   };
   result = await buildSite({
     ...options,
-    histories: HISTORIES,
+    source: memorySource(HISTORIES),
+    previous: null,
     outDir: site,
     log: (l) => logLines.push(l),
   });
-  // Same histories in another order, rendered in many small Eleventy runs.
+  // Same histories in another order, read a few articles at a time.
   await buildSite({
     ...options,
-    histories: [...HISTORIES].reverse(),
+    source: memorySource([...HISTORIES].reverse()),
+    previous: null,
     outDir: rebuilt,
-    pagesPerRun: 7,
+    articlesPerRead: 7,
   });
 });
 
@@ -314,11 +322,25 @@ afterAll(async () => {
 describe("buildSite", () => {
   it("writes exactly the pages, feeds, API files and scripts of the site's URL layout", async () => {
     expect(await siteFiles(site)).toEqual(EXPECTED_FILES);
-    expect(result).toEqual({ pages: htmlFiles().length, feeds: feedFiles().length });
+    const search = (await listFiles(site)).length - EXPECTED_FILES.length;
+    expect(result.files).toEqual({
+      written: EXPECTED_FILES.length + search,
+      unchanged: 0,
+      deleted: 0,
+    });
+    expect(result.siteFiles).toBe(EXPECTED_FILES.length);
+    expect(result.articles).toEqual({
+      rendered: HISTORIES.length,
+      unchanged: 0,
+      skipped: 0,
+      removed: 0,
+    });
+    expect(result.search).toEqual({ pages: HISTORIES.length, files: search, seconds: 0 });
+    const listings = EXPECTED_FILES.length - HISTORIES.flatMap(articleFiles).length;
     expect(logLines.slice(-3)).toEqual([
-      `rendered ${htmlFiles().length} pages`,
-      `wrote ${feedFiles().length} feeds`,
-      `indexed ${HISTORIES.length} pages for search in 0.0 s`,
+      `articles: ${HISTORIES.length} rendered, 0 unchanged, 0 left out, 0 removed`,
+      `listings, feeds and assets: ${listings} of ${listings} rendered`,
+      `search index: ${HISTORIES.length} pages indexed in 0.0 s, ${search} files`,
     ]);
   });
 
@@ -532,7 +554,8 @@ describe("buildSite", () => {
     const outDir = join(tmp, "never-written");
     await expect(
       buildSite({
-        histories: HISTORIES,
+        source: memorySource(HISTORIES),
+        previous: null,
         outlets: OUTLETS,
         site: { title: "stet test", baseUrl: BASE_URL },
         outDir,

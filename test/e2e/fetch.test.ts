@@ -175,7 +175,15 @@ describe("stet fetch on bad input", () => {
       `${config}  - id: gone-dark\n    name: Gone Dark\n    feeds: ["http://127.0.0.1:${closedPort}/feed.xml"]\n    allowPrivateAddresses: true\n` +
         `  - id: garbage\n    name: Garbage\n    feeds: ["${outlet.origin}/robots.txt"]\n    allowPrivateAddresses: true\n`,
     );
-    const run = await runStet(["fetch", "--repo", repo, "--config", three, "--now", times[0] ?? ""]);
+    const run = await runStet([
+      "fetch",
+      "--repo",
+      repo,
+      "--config",
+      three,
+      "--now",
+      times[0] ?? "",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(

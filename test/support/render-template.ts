@@ -1,17 +1,27 @@
-// Renders a page template of the site in-process with the Nunjucks that Eleventy runs, configured
-// as Eleventy configures it (autoescape on): the cheapest real rendering path, for tests that
-// render thousands of pages. Eleventy's own wrappers (templates/*.njk) only extend these.
+// Renders a page template of the site in-process with the renderer the build uses: Eleventy's
+// Render plugin compiling `templates/_includes/pages/<kind>.njk` once and rendering it per page
+// (autoescape on, as in every build). One renderer per site chrome, made on first use.
 
-import { join } from "node:path";
-import nunjucks from "nunjucks";
-import { TEMPLATES_DIR } from "../../src/render/render-pages.ts";
+import {
+  createPageRenderer,
+  type PageKind,
+  type PageRenderer,
+  type SiteChrome,
+} from "../../src/render/page-renderer.ts";
+import type { PageBase } from "../../src/render/page-types.ts";
 
-const environment = new nunjucks.Environment(
-  new nunjucks.FileSystemLoader(join(TEMPLATES_DIR, "_includes")),
-  { autoescape: true, dev: true },
-);
+const renderers = new Map<SiteChrome, Promise<PageRenderer>>();
 
-/** The HTML of `templates/_includes/pages/<name>.njk` for page data `p` and site chrome `site`. */
-export function renderTemplate(name: string, p: unknown, site: unknown): string {
-  return environment.render(`pages/${name}.njk`, { p, site });
+/** The HTML of `templates/_includes/pages/<kind>.njk` for page data `p` and site chrome `site`. */
+export async function renderTemplate(
+  kind: PageKind,
+  p: PageBase,
+  site: SiteChrome,
+): Promise<string> {
+  let renderer = renderers.get(site);
+  if (renderer === undefined) {
+    renderer = createPageRenderer(site);
+    renderers.set(site, renderer);
+  }
+  return (await renderer)(kind, p);
 }

@@ -19,9 +19,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffVersions } from "../../src/diff/diff-versions.ts";
 import { apiIndex } from "../../src/render/api-index.ts";
 import { type ArticlePages, articlePages } from "../../src/render/article-pages.ts";
-import { atomFeed } from "../../src/render/atom-feed.ts";
+import { type AtomFeedSpec, atomFeed } from "../../src/render/atom-feed.ts";
 import { displayText } from "../../src/render/display-text.ts";
 import { listingPages } from "../../src/render/listing-pages.ts";
+import type { PageKind } from "../../src/render/page-renderer.ts";
+import type { PageBase } from "../../src/render/page-types.ts";
 import { siteChrome } from "../../src/render/site-chrome.ts";
 import { siteFeeds } from "../../src/render/site-feeds.ts";
 import { sitePages } from "../../src/render/site-pages.ts";
@@ -156,7 +158,7 @@ function statusOf(input: Input): FetchStatus {
 }
 
 /** Every page the input makes, by template name. */
-function renderedPages(input: Input): { name: string; html: string }[] {
+async function renderedPages(input: Input): Promise<{ name: string; html: string }[]> {
   const pages = pagesOf(input);
   const listings = listingPages({
     outlets: OUTLETS,
@@ -170,17 +172,20 @@ function renderedPages(input: Input): { name: string; html: string }[] {
     summaries: [pages.summary],
     urls,
   });
-  const data: [string, unknown][] = [
+  const data: [PageKind, PageBase][] = [
     ["history", pages.history],
-    ...pages.versions.map((p): [string, unknown] => ["version", p]),
-    ...pages.diffs.map((p): [string, unknown] => ["diff", p]),
-    ...(pages.compare === null ? [] : [["compare", pages.compare] as [string, unknown]]),
+    ...pages.versions.map((p): [PageKind, PageBase] => ["version", p]),
+    ...pages.diffs.map((p): [PageKind, PageBase] => ["diff", p]),
+    ...(pages.compare === null ? [] : [["compare", pages.compare] as [PageKind, PageBase]]),
     ["home", listings.home],
-    ["outlet", listings.outlets[0]],
+    ["outlet", listings.outlets[0] as PageBase],
+    ...listings.days.map((p): [PageKind, PageBase] => ["day", p]),
     ["headlines", listings.headlines],
     ["status", status],
   ];
-  return data.map(([name, p]) => ({ name, html: renderTemplate(name, p, SITE) }));
+  const rendered: { name: string; html: string }[] = [];
+  for (const [name, p] of data) rendered.push({ name, html: await renderTemplate(name, p, SITE) });
+  return rendered;
 }
 
 /** What a reader's browser shows of text placed in HTML: no unrepresentable characters, LF. */
@@ -266,16 +271,16 @@ function problemsOf(html: string): string[] {
 }
 
 describe("hostile page text on pages", () => {
-  it("starts from pages that are clean without any page text (search, 404)", () => {
+  it("starts from pages that are clean without any page text (search, 404)", async () => {
     const own = sitePages(urls);
-    expect(problemsOf(renderTemplate("search", own.search, SITE))).toEqual([]);
-    expect(problemsOf(renderTemplate("404", own.notFound, SITE))).toEqual([]);
+    expect(problemsOf(await renderTemplate("search", own.search, SITE))).toEqual([]);
+    expect(problemsOf(await renderTemplate("404", own.notFound, SITE))).toEqual([]);
   });
 
-  it("parses cleanly, shows text as text, and adds nothing to the templates' markup", () => {
-    fc.assert(
-      fc.property(input, (value) => {
-        const pages = renderedPages(value);
+  it("parses cleanly, shows text as text, and adds nothing to the templates' markup", async () => {
+    await fc.assert(
+      fc.asyncProperty(input, async (value) => {
+        const pages = await renderedPages(value);
         for (const { name, html } of pages) {
           expect(problemsOf(html), name).toEqual([]);
         }
@@ -330,15 +335,17 @@ describe("hostile page text in feeds", () => {
         }),
         // The site-wide feed names the outlet in each title; the per-outlet one is the same
         // entries as the article's.
-        (
-          siteFeeds({
-            outlets: OUTLETS,
-            changes: pages.changes,
-            gone: [],
-            urls,
-            siteTitle: "stet",
-          }).find((f) => f.file === "feeds/all.atom") as { xml: string }
-        ).xml,
+        atomFeed(
+          (
+            siteFeeds({
+              outlets: OUTLETS,
+              changes: pages.changes,
+              gone: [],
+              urls,
+              siteTitle: "stet",
+            }).find((f) => f.file === "feeds/all.atom") as { spec: AtomFeedSpec }
+          ).spec,
+        ),
       ];
       for (const xml of feeds) {
         const $ = cheerio.load(xml, { xml: true });

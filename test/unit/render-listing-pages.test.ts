@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listingPages } from "../../src/render/listing-pages.ts";
+import { byNewest, listingPages, newest, RECENT_ARTICLES } from "../../src/render/listing-pages.ts";
 import type { ArticleSummary, ChangeRecord } from "../../src/render/page-types.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 
@@ -47,34 +48,119 @@ function change(slug: string, number: number, h: number, headlineChanged = false
 }
 
 describe("listingPages", () => {
-  it("lists an outlet's articles most recently changed first, 50 to a page", () => {
+  it("shows an outlet's 50 most recently changed articles on its page, newest change first", () => {
     const summaries = Array.from({ length: 120 }, (_, i) => summary(`s${i}`, i % 24));
     const { outlets: pages } = listingPages({ outlets, summaries, changes: [], urls });
-    const harbor = pages.filter((p) => p.name === "The Harbor Courier");
-    expect(harbor.map((p) => [p.outputPath, p.articles.length])).toEqual([
-      ["harbor/index.html", 50],
-      ["harbor/page/2/index.html", 50],
-      ["harbor/page/3/index.html", 20],
-    ]);
-    const first = harbor[0]?.articles ?? [];
-    expect(first[0]?.lastChanged.iso).toBe(hour(23));
-    expect(first.map((a) => a.lastChanged.iso)).toEqual(
-      [...first.map((a) => a.lastChanged.iso)].sort().reverse(),
+    const harbor = pages.find((p) => p.name === "The Harbor Courier");
+    expect(harbor?.outputPath).toBe("harbor/index.html");
+    expect(harbor?.articleCount).toBe(120);
+    const recent = harbor?.recent ?? [];
+    expect(recent).toHaveLength(RECENT_ARTICLES);
+    expect(recent[0]?.lastChanged.iso).toBe(hour(23));
+    expect(recent.map((a) => a.lastChanged.iso)).toEqual(
+      [...recent.map((a) => a.lastChanged.iso)].sort().reverse(),
     );
-    expect(harbor[1]?.previous?.href).toBe("/repo/harbor/");
-    expect(harbor[1]?.next?.href).toBe("/repo/harbor/page/3/");
-    expect(harbor[1]?.nav.map((n) => (n.kind === "page" ? n.href : "…"))).toEqual([
-      "/repo/harbor/",
-      "/repo/harbor/page/2/",
-      "/repo/harbor/page/3/",
+  });
+
+  it("lists every article on the page of the day it was first seen, in that order, 100 to a page", () => {
+    const busy = Array.from({ length: 230 }, (_, i) => ({
+      ...summary(`busy${i}`, 1),
+      firstSeen: new Date(Date.UTC(2026, 5, 2, 0, 0, 230 - i)).toISOString(),
+    }));
+    const quiet = [{ ...summary("quiet", 1), firstSeen: hour(3) }];
+    const { days } = listingPages({ outlets, summaries: [...busy, ...quiet], changes: [], urls });
+    expect(days.map((d) => [d.outputPath, d.articles.length])).toEqual([
+      ["harbor/page/2026-06-01/index.html", 1],
+      ["harbor/page/2026-06-02/index.html", 100],
+      ["harbor/page/2026-06-02/2/index.html", 100],
+      ["harbor/page/2026-06-02/3/index.html", 30],
+    ]);
+    const [first, second, , last] = days;
+    expect(second?.day).toBe("2 June 2026");
+    expect(second?.articles[0]?.href).toBe("/repo/harbor/busy229/");
+    expect(second?.articles[1]?.href).toBe("/repo/harbor/busy228/");
+    expect(first?.previous).toBeNull();
+    expect(first?.next).toEqual({ href: "/repo/harbor/page/2026-06-02/", text: "2 June 2026" });
+    expect(last?.previous).toEqual({
+      href: "/repo/harbor/page/2026-06-02/2/",
+      text: "2 June 2026, page 2",
+    });
+    expect(last?.next).toBeNull();
+  });
+
+  it("links every day from the outlet's page, newest first, grouped by month, with its count", () => {
+    const summaries = [
+      { ...summary("a", 1), firstSeen: "2026-05-31T23:59:00.000Z" },
+      { ...summary("b", 1), firstSeen: "2026-06-01T00:00:00.000Z" },
+      { ...summary("c", 1), firstSeen: "2026-06-01T10:00:00.000Z" },
+    ];
+    const { outlets: pages } = listingPages({ outlets, summaries, changes: [], urls });
+    expect(pages[0]?.months).toEqual([
+      {
+        name: "June 2026",
+        days: [{ href: "/repo/harbor/page/2026-06-01/", text: "1 June 2026", articles: 2 }],
+      },
+      {
+        name: "May 2026",
+        days: [{ href: "/repo/harbor/page/2026-05-31/", text: "31 May 2026", articles: 1 }],
+      },
     ]);
   });
 
-  it("gives an outlet without articles its page", () => {
-    const { outlets: pages } = listingPages({ outlets, summaries: [], changes: [], urls });
+  it("rewrites only the outlet's page, the article's day page and the front page for a new version", () => {
+    const summaries = Array.from({ length: 400 }, (_, i) => ({
+      ...summary(`s${i}`, 1),
+      firstSeen: new Date(Date.UTC(2026, 5, 1 + Math.floor(i / 40), i % 24)).toISOString(),
+    }));
+    const changes = summaries.map((a) => ({ ...change(a.slug, 1, 1), time: a.firstSeen }));
+    const before = listingPages({ outlets, summaries, changes, urls });
+    // An old article (first seen on 3 June) changes again, the newest change of all.
+    const edited = summaries.map((a) =>
+      a.slug === "s95" ? { ...a, versionCount: 3, lastChanged: hour(200) } : a,
+    );
+    const after = listingPages({
+      outlets,
+      summaries: edited,
+      changes: [...changes, { ...change("s95", 3, 200) }],
+      urls,
+    });
+    const pagesOf = (l: typeof before) => [l.home, ...l.outlets, ...l.days];
+    const old = new Map(pagesOf(before).map((p) => [p.outputPath, JSON.stringify(p)]));
+    const differing = pagesOf(after)
+      .filter((p) => old.get(p.outputPath) !== JSON.stringify(p))
+      .map((p) => p.outputPath);
+    expect(differing).toEqual([
+      "index.html",
+      "harbor/index.html",
+      "harbor/page/2026-06-03/index.html",
+    ]);
+  });
+
+  it("adds a new article at the end of its day, leaving the day's earlier pages alone", () => {
+    const day = (i: number) => new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString();
+    const summaries = Array.from({ length: 150 }, (_, i) => ({
+      ...summary(`s${i}`, 1),
+      firstSeen: day(i),
+    }));
+    const before = listingPages({ outlets, summaries, changes: [], urls }).days;
+    const after = listingPages({
+      outlets,
+      summaries: [...summaries, { ...summary("new", 1), firstSeen: day(151) }],
+      changes: [],
+      urls,
+    }).days;
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]?.articles.at(-1)?.href).toBe("/repo/harbor/new/");
+    expect(after[1]?.articles).toHaveLength(51);
+  });
+
+  it("gives an outlet without articles its page and no day pages", () => {
+    const { outlets: pages, days } = listingPages({ outlets, summaries: [], changes: [], urls });
     const ridge = pages.find((p) => p.name === "Ridge Daily");
     expect(ridge?.outputPath).toBe("ridge/index.html");
-    expect(ridge?.articles).toEqual([]);
+    expect(ridge?.recent).toEqual([]);
+    expect(ridge?.months).toEqual([]);
+    expect(days).toEqual([]);
   });
 
   it("shows changes after first publication, newest first, and headline changes apart", () => {
@@ -105,13 +191,29 @@ describe("listingPages", () => {
       changes: [],
       urls,
     });
-    expect(pages[0]?.articles.map((a) => [a.href, a.gone])).toEqual([
+    expect(pages[0]?.recent.map((a) => [a.href, a.gone])).toEqual([
       ["/repo/harbor/here/", null],
       [
         "/repo/harbor/gone/",
         { since: { iso: hour(6), text: "1 Jun 2026, 06:00 UTC" }, status: 410 },
       ],
     ]);
+  });
+
+  it("lists the latest 200 headline changes on the headline-changes page, and counts them all", () => {
+    const changes = Array.from({ length: 230 }, (_, i) => change(`s${i}`, 2, i % 100, i % 3 > 0));
+    const { headlines } = listingPages({ outlets, summaries: [], changes, urls });
+    expect(headlines.outputPath).toBe("headlines/index.html");
+    expect(headlines.total).toBe(153);
+    expect(headlines.changes).toHaveLength(153);
+    const many = Array.from({ length: 450 }, (_, i) => change(`m${i}`, 2, i % 100, true));
+    const all = listingPages({ outlets, summaries: [], changes: many, urls }).headlines;
+    expect(all.total).toBe(450);
+    expect(all.changes).toHaveLength(200);
+    expect(all.changes.map((c) => c.time.iso)).toEqual(
+      newest(many, 200, byNewest).map((c) => c.time),
+    );
+    expect(all.changes[0]?.time.iso).toBe(hour(99));
   });
 
   it("carries a headline's flip back to an earlier version onto the front page", () => {
@@ -124,5 +226,25 @@ describe("listingPages", () => {
       [3, 1],
       [2, null],
     ]);
+  });
+});
+
+describe("newest", () => {
+  it("keeps the same items, in the same order, as sorting everything and taking the first", () => {
+    const record = fc.record({
+      slug: fc.constantFrom("a", "b", "c"),
+      number: fc.integer({ min: 1, max: 4 }),
+      hour: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 70 }),
+        (items, k) => {
+          const changes = items.map((r) => change(r.slug, r.number, r.hour));
+          expect(newest(changes, k, byNewest)).toEqual([...changes].sort(byNewest).slice(0, k));
+        },
+      ),
+    );
   });
 });

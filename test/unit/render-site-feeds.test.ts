@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { atomFeed } from "../../src/render/atom-feed.ts";
 import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
 import { siteFeeds } from "../../src/render/site-feeds.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
@@ -60,7 +61,7 @@ describe("siteFeeds", () => {
       gone: [gone],
       urls,
       siteTitle: "stet",
-    }).map((f) => [f.file, f.xml]),
+    }).map((f) => [f.file, atomFeed(f.spec)]),
   );
 
   it("reports an article gone at the source in all changes and its outlet's feed, not in headline changes", () => {

@@ -8,8 +8,13 @@ const article = { outlet: "harbor", slug: "news/2026/vote" };
 describe("SiteUrls", () => {
   it("puts every page below the base URL's path prefix", () => {
     expect(urls.href({ kind: "home" })).toBe("/repo/");
-    expect(urls.href({ kind: "outlet", outlet: "harbor", page: 1 })).toBe("/repo/harbor/");
-    expect(urls.href({ kind: "outlet", outlet: "harbor", page: 3 })).toBe("/repo/harbor/page/3/");
+    expect(urls.href({ kind: "outlet", outlet: "harbor" })).toBe("/repo/harbor/");
+    expect(urls.href({ kind: "day", outlet: "harbor", day: "2026-01-05", part: 1 })).toBe(
+      "/repo/harbor/page/2026-01-05/",
+    );
+    expect(urls.href({ kind: "day", outlet: "harbor", day: "2026-01-05", part: 3 })).toBe(
+      "/repo/harbor/page/2026-01-05/3/",
+    );
     expect(urls.href({ kind: "article", ...article })).toBe("/repo/harbor/news/2026/vote/");
     expect(urls.href({ kind: "version", ...article, number: 2 })).toBe(
       "/repo/harbor/news/2026/vote/v2/",
@@ -41,8 +46,8 @@ describe("SiteUrls", () => {
 
   it("serves directory pages from index.html files without the prefix", () => {
     expect(urls.file({ kind: "home" })).toBe("index.html");
-    expect(urls.file({ kind: "outlet", outlet: "harbor", page: 2 })).toBe(
-      "harbor/page/2/index.html",
+    expect(urls.file({ kind: "day", outlet: "harbor", day: "2026-01-05", part: 2 })).toBe(
+      "harbor/page/2026-01-05/2/index.html",
     );
     expect(urls.file({ kind: "diff", ...article, from: 2, to: 3 })).toBe(
       "harbor/news/2026/vote/diff/2..3/index.html",
@@ -71,5 +76,33 @@ describe("SiteUrls", () => {
     expect(() => new SiteUrls("/repo/")).toThrow(BuildError);
     expect(() => new SiteUrls("ftp://example.org/repo/")).toThrow(BuildError);
     expect(() => new SiteUrls("https://example.github.io/repo")).toThrow(/ending with "\/"/);
+  });
+
+  it("lists an article's files: history page, feed, API file, a page per version and per diff, compare and first-to-latest pages", () => {
+    expect(urls.articleFiles("harbor", "news/vote", 3)).toEqual([
+      "harbor/news/vote/index.html",
+      "harbor/news/vote/feed.atom",
+      "api/harbor/news/vote.json",
+      "harbor/news/vote/v1/index.html",
+      "harbor/news/vote/v2/index.html",
+      "harbor/news/vote/diff/1..2/index.html",
+      "harbor/news/vote/v3/index.html",
+      "harbor/news/vote/diff/2..3/index.html",
+      "harbor/news/vote/diff/index.html",
+      "harbor/news/vote/diff/1..3/index.html",
+    ]);
+    // One version: no compare page; two: no first-to-latest page (it would be the 1..2 diff).
+    expect(urls.articleFiles("harbor", "a", 1)).toEqual([
+      "harbor/a/index.html",
+      "harbor/a/feed.atom",
+      "api/harbor/a.json",
+      "harbor/a/v1/index.html",
+    ]);
+    const two = urls.articleFiles("harbor", "a", 2);
+    expect(two.filter((f) => f === "harbor/a/diff/1..2/index.html")).toHaveLength(1);
+    expect(two).toContain("harbor/a/diff/index.html");
+    for (const n of [1, 2, 3, 7, 60]) {
+      expect(urls.articleFileCount(n)).toBe(urls.articleFiles("harbor", "a", n).length);
+    }
   });
 });

@@ -58,7 +58,8 @@ function lint(pattern: string, cwd: string): { status: number | null; output: st
 const fetch = read("fetch.yml");
 const pages = read("pages.yml");
 const ci = read("ci.yml");
-const ALL = [fetch, pages, ci];
+const s3 = read("publish-s3.yml");
+const ALL = [fetch, pages, ci, s3];
 
 function step(workflow: Workflow, id: string): Step {
   const found = steps(workflow).find((s) => s.id === id);
@@ -227,6 +228,25 @@ describe("pages workflow", () => {
     );
   });
 
+  it("builds incrementally: restores the last site and build cache before the build, saves them after", () => {
+    const build = pages.workflow.jobs.build as Job;
+    const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate);
+    const paths = "site\ndata/.stet/build-cache\n";
+    const key = "stet-site-${{ github.run_id }}-${{ github.run_attempt }}";
+    const restore = build.steps[at((s) => s.id === "site-cache")];
+    expect(restore?.uses?.split("@")[0]).toBe("actions/cache/restore");
+    expect(restore?.with).toEqual({ path: paths, key, "restore-keys": "stet-site-" });
+    const saveAt = at(
+      (s) => s.uses?.startsWith("actions/cache/save") === true && s.with?.path === paths,
+    );
+    expect(build.steps[saveAt]?.with).toEqual({ path: paths, key });
+    const buildAt = at((s) => s.run?.startsWith("npx stet build") === true);
+    expect(at((s) => s.id === "site-cache")).toBeLessThan(buildAt);
+    expect(buildAt).toBeLessThan(saveAt);
+    // The figures go to the job summary: stet build writes them where GITHUB_STEP_SUMMARY says.
+    expect(pages.text).not.toContain("GITHUB_STEP_SUMMARY");
+  });
+
   it("gives each job only the permissions it needs, and the deploy a timeout", () => {
     expect(pages.workflow.permissions).toEqual({});
     expect(pages.workflow.jobs.build?.permissions).toEqual({ contents: "read", pages: "read" });
@@ -245,6 +265,33 @@ describe("pages workflow", () => {
   });
 });
 
+describe("publish-s3 workflow", () => {
+  const job = s3.workflow.jobs.publish as Job & { if?: string };
+
+  it("stays off until the repository names a bucket, and reads the repository only", () => {
+    expect(job.if).toBe("vars.STET_S3_TARGET != ''");
+    expect(s3.workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: "read" });
+    expect(s3.workflow.concurrency).toEqual({ group: "publish-s3", "cancel-in-progress": false });
+  });
+
+  it("builds incrementally from its own site cache, then syncs with the tested script", () => {
+    const restore = uses(s3.workflow, "actions/cache/restore")[0];
+    const save = uses(s3.workflow, "actions/cache/save")[0];
+    expect(restore?.with?.["restore-keys"]).toBe("stet-s3-site-");
+    expect(save?.with?.path).toBe("site\ndata/.stet/build-cache\n");
+    const commands = runs(s3.workflow);
+    expect(commands).toContain(
+      'npx stet build --repo data --config stet.config.yaml --out site --base-url "$SITE_URL"',
+    );
+    expect(commands).toContain('sh scripts/publish-s3.sh site "stet:$TARGET"');
+    const sync = job.steps.at(-1);
+    expect(sync?.run).toBe('sh scripts/publish-s3.sh site "stet:$TARGET"');
+    // Keys come from secrets, never from the workflow text.
+    expect(s3.text).toContain("${{ secrets.STET_S3_SECRET_ACCESS_KEY }}");
+  });
+});
+
 describe("ci workflow", () => {
   it("runs npm ci and then npm test on every push and pull request, on Node 24 and 20", () => {
     expect(Object.keys(ci.workflow.on).sort()).toEqual(["pull_request", "push"]);
@@ -259,6 +306,7 @@ describe("all workflows", () => {
     for (const s of [
       ...uses(fetch.workflow, "actions/setup-node"),
       ...uses(pages.workflow, "actions/setup-node"),
+      ...uses(s3.workflow, "actions/setup-node"),
     ]) {
       expect(s.with?.["node-version"]).toBe(24);
     }
@@ -292,12 +340,12 @@ describe("all workflows", () => {
     }
   });
 
-  // One actionlint run (it is slow) over copies of the three workflows and a broken fourth: the
-  // real ones pass, and the broken one shows that actionlint reads them (npm run lint runs it too).
+  // One actionlint run (it is slow) over copies of the workflows and a broken one: the real ones
+  // pass, and the broken one shows that actionlint reads them (npm run lint runs it too).
   it("pass actionlint, which catches a reference to a step that does not exist", () => {
     const dir = mkdtempSync(join(tmpdir(), "stet-actionlint-"));
     try {
-      for (const name of ["fetch.yml", "pages.yml", "ci.yml"]) {
+      for (const name of ["fetch.yml", "pages.yml", "ci.yml", "publish-s3.yml"]) {
         writeFileSync(join(dir, name), readFileSync(join(WORKFLOWS, name)));
       }
       writeFileSync(
@@ -305,7 +353,7 @@ describe("all workflows", () => {
         fetch.text.replace("steps.push.outcome", "steps.pushed.outcome"),
       );
       const { status, output } = lint("*.yml", dir);
-      expect(output).toContain("Checking 4 workflow file(s)...");
+      expect(output).toContain("Checking 5 workflow file(s)...");
       expect(output).toContain('property "pushed" is not defined');
       const findings = output.split("\n").filter((line) => /^\S+\.yml:\d+:\d+ /.test(line));
       expect(findings.length).toBeGreaterThan(0);

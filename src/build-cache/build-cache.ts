@@ -1,0 +1,212 @@
+// The build cache on disk, in `<repo>/.stet/build-cache/`:
+//   head.json      which commit and which inputs it was built from; read by every build.
+//   state.json     per article file, the key of its history and what the site shows of it
+//                  (compact), a digest of each site-wide page and feed, and the diffs the site
+//                  feeds show; read when the archive has new commits (or the fetch status
+//                  changed).
+//   changes/XX.json  every git change of the article files whose path hashes to XX: read only
+//                  for the files a build must read again, and rewritten only for those.
+// Files are replaced through a temporary file and the head is written last, so a build that
+// stops half-way leaves the old cache whole. The state's digest is also written into the site
+// folder's marker, which is how a build knows the folder is the one the cache describes.
+
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { LogEntry } from "../history/parse-git-log.ts";
+import { ARTICLE_FILE } from "../history/read-archive-log.ts";
+import type { CompactRecords } from "../render/article-records.ts";
+import type { ArticleState, SiteState } from "../render/build-site.ts";
+import type { CacheHead } from "./cache-verdict.ts";
+
+/** Bump when the cache's shape changes: older caches are then discarded. */
+export const CACHE_FORMAT = 3;
+
+const HEAD = "head.json";
+const STATE = "state.json";
+const CHANGES = "changes";
+
+/** One change of an article file: commit, time, blob, status (as in LogEntry). */
+type Change = [string, string, string, string];
+
+/**
+ * An ArticleState as stored: outlet and slug come back from the file's path, unless the site
+ * publishes the article at a slug of its own (`s`).
+ */
+interface StoredArticle {
+  k: string;
+  s?: string;
+  n: number;
+  p?: string;
+  o?: string[];
+  r?: CompactRecords;
+}
+
+/** The cache head in `dir`, or null when there is none or it cannot be read. */
+export async function readCacheHead(dir: string): Promise<CacheHead | null> {
+  try {
+    const head = JSON.parse(await readFile(join(dir, HEAD), "utf8")) as CacheHead;
+    return typeof head.commit === "string" && typeof head.body === "string" ? head : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The site state the head names, or null when it is missing or not the one the head names. */
+export async function readCacheState(dir: string, head: CacheHead): Promise<SiteState | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, STATE), "utf8");
+  } catch {
+    return null;
+  }
+  if (digestOf(text) !== head.body) return null;
+  const raw = JSON.parse(text) as {
+    articles: Record<string, StoredArticle>;
+    aggregates: Record<string, string>;
+    feedDiffs: Record<string, string>;
+  };
+  const articles: Record<string, ArticleState> = {};
+  for (const [file, a] of Object.entries(raw.articles)) {
+    const match = ARTICLE_FILE.exec(file);
+    articles[file] = {
+      key: a.k,
+      outlet: match?.[1] ?? "",
+      slug: a.s ?? match?.[2] ?? "",
+      notes: a.o ?? [],
+      problem: a.p ?? null,
+      versionCount: a.n,
+      records: a.r ?? null,
+    };
+  }
+  return { articles, aggregates: raw.aggregates, feedDiffs: raw.feedDiffs };
+}
+
+/** The state as written to disk (keys in a fixed order) and its digest. */
+export function serializeCacheState(state: SiteState): { text: string; digest: string } {
+  const articles: Record<string, StoredArticle> = {};
+  for (const file of Object.keys(state.articles).sort()) {
+    const a = state.articles[file] as ArticleState;
+    articles[file] = {
+      k: a.key,
+      ...(a.slug === ARTICLE_FILE.exec(file)?.[2] ? {} : { s: a.slug }),
+      n: a.versionCount,
+      ...(a.problem === null ? {} : { p: a.problem }),
+      ...(a.notes.length === 0 ? {} : { o: a.notes }),
+      ...(a.records === null ? {} : { r: a.records }),
+    };
+  }
+  const aggregates: Record<string, string> = {};
+  for (const file of Object.keys(state.aggregates).sort()) {
+    aggregates[file] = state.aggregates[file] as string;
+  }
+  const feedDiffs: Record<string, string> = {};
+  for (const key of Object.keys(state.feedDiffs).sort()) {
+    feedDiffs[key] = state.feedDiffs[key] as string;
+  }
+  const text = JSON.stringify({ articles, aggregates, feedDiffs });
+  return { text, digest: digestOf(text) };
+}
+
+/**
+ * The git changes of article files, kept in shards by a hash of the path: loads the shards of
+ * the files asked for, and writes back the shards of the files given new changes.
+ */
+export class ChangeShards {
+  readonly #dir: string;
+  readonly #loaded = new Map<string, Map<string, LogEntry[]>>();
+  readonly #dirty = new Set<string>();
+
+  constructor(cacheDir: string) {
+    this.#dir = join(cacheDir, CHANGES);
+  }
+
+  /** Every cached change of each file, oldest first (none for a file the cache never saw). */
+  async load(files: readonly string[]): Promise<Map<string, LogEntry[]>> {
+    const result = new Map<string, LogEntry[]>();
+    for (const file of files) {
+      const shard = await this.#shard(shardOf(file));
+      result.set(file, shard.get(file) ?? []);
+    }
+    return result;
+  }
+
+  /** Replaces the changes of `file` (written by `save`). */
+  async set(file: string, changes: LogEntry[]): Promise<void> {
+    const name = shardOf(file);
+    (await this.#shard(name)).set(file, changes);
+    this.#dirty.add(name);
+  }
+
+  /** Writes the shards that `set` changed. */
+  async save(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    for (const name of [...this.#dirty].sort()) {
+      const shard = this.#loaded.get(name) ?? new Map<string, LogEntry[]>();
+      const stored: Record<string, Change[]> = {};
+      for (const file of [...shard.keys()].sort()) {
+        stored[file] = (shard.get(file) ?? []).map((c) => [c.commit, c.time, c.blob, c.status]);
+      }
+      await replace(join(this.#dir, `${name}.json`), JSON.stringify(stored));
+    }
+    this.#dirty.clear();
+  }
+
+  async #shard(name: string): Promise<Map<string, LogEntry[]>> {
+    let shard = this.#loaded.get(name);
+    if (shard !== undefined) return shard;
+    shard = new Map();
+    try {
+      const stored = JSON.parse(await readFile(join(this.#dir, `${name}.json`), "utf8")) as Record<
+        string,
+        Change[]
+      >;
+      for (const [path, list] of Object.entries(stored)) {
+        shard.set(
+          path,
+          list.map(([commit, time, blob, status]) => ({ commit, time, blob, status, path })),
+        );
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    this.#loaded.set(name, shard);
+    return shard;
+  }
+}
+
+/** Empties the cache: a full build starts it again. */
+export async function clearCache(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Writes the state, then the head that names it (after ChangeShards.save). */
+export async function writeCacheState(
+  dir: string,
+  head: CacheHead,
+  stateText: string,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await replace(join(dir, STATE), stateText);
+  await writeCacheHead(dir, head);
+}
+
+/** Writes only the head (the history moved on without touching the archive). */
+export async function writeCacheHead(dir: string, head: CacheHead): Promise<void> {
+  await replace(join(dir, HEAD), `${JSON.stringify(head, null, 2)}\n`);
+}
+
+/** 256 shards: a one-version rebuild rewrites a few kilobytes, not every article's changes. */
+function shardOf(file: string): string {
+  return createHash("sha1").update(file).digest("hex").slice(0, 2);
+}
+
+async function replace(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+function digestOf(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
