@@ -10,8 +10,13 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { parseArticleFile } from "../src/archive/article-file.ts";
+import { changeLabels } from "../src/diff/change-labels.ts";
+import { diffVersions } from "../src/diff/diff-versions.ts";
+import { GitRepository } from "../src/git/repository.ts";
+import { readHistory } from "../src/history/read-history.ts";
+import { describeLabel } from "../src/render/describe-label.ts";
 import { SiteUrls } from "../src/render/site-urls.ts";
+import type { ChangeLabel, Version } from "../src/types.ts";
 import type { PassState } from "../test/fixtures/outlet/fixture-article.ts";
 import { ARTICLES, expectedVersionCount, stateAt } from "../test/fixtures/outlet/outlet.ts";
 import {
@@ -134,21 +139,30 @@ interface Pair {
   what: string;
 }
 
-// A reader's summary of what changed between two versions, to pick pages worth a look.
-function describeChange(
-  before: ReturnType<typeof parseArticleFile>,
-  after: ReturnType<typeof parseArticleFile>,
-): string {
-  const parts: string[] = [];
-  if (before.title !== after.title) parts.push("headline changed");
-  if (before.byline !== after.byline) parts.push("byline changed");
-  const removed = before.paragraphs.filter((p) => !after.paragraphs.includes(p)).length;
-  const added = after.paragraphs.filter((p) => !before.paragraphs.includes(p)).length;
-  const edited = Math.min(removed, added);
-  if (edited > 0) parts.push(`${edited} paragraph(s) edited`);
-  if (added > edited) parts.push(`${added - edited} paragraph(s) added`);
-  if (removed > edited) parts.push(`${removed - edited} paragraph(s) removed`);
-  return parts.join(", ") || "no visible change";
+/** Every kind of label the site can show; the demo's outlet should make each appear. */
+const LABEL_KINDS: ChangeLabel["kind"][] = [
+  "headline",
+  "byline",
+  "reverted",
+  "note",
+  "figures",
+  "quote",
+  "edited",
+  "added",
+  "removed",
+  "moved",
+  "punctuation",
+];
+
+// What changed between two versions, in the site's own words (the labels the build computes).
+function describeChange(before: Version, after: Version, seen: Set<string>): string {
+  const headlineChanged = before.title !== after.title;
+  const labels = changeLabels(
+    diffVersions(before, after),
+    headlineChanged ? (after.revertsTo ?? null) : null,
+  );
+  for (const label of labels) seen.add(label.kind);
+  return labels.map((label) => describeLabel(label).text).join(", ") || "no visible change";
 }
 
 async function tour(repo: string): Promise<void> {
@@ -160,37 +174,41 @@ async function tour(repo: string): Promise<void> {
 
   const urls = new SiteUrls(SITE_URL);
   const headlineDiffs: string[] = [];
-  const files = (await git(repo, "ls-files", "--", "archive"))
-    .split("\n")
-    .filter((file) => file.endsWith(".md"))
-    .sort();
-  for (const file of files) {
-    const [, outlet = "", ...rest] = file.split("/");
-    const slug = rest.join("/").replace(/\.md$/, "");
-    const commits = (await git(repo, "log", "--reverse", "--format=%H", "--", file))
-      .split("\n")
-      .filter(Boolean);
-    const versions = await Promise.all(
-      commits.map(async (commit) => parseArticleFile(await git(repo, "show", `${commit}:${file}`))),
-    );
+  const seen = new Set<string>();
+  // The history as the build reads it, so the labels below are the ones the site shows.
+  const { articles } = await readHistory(await GitRepository.open(repo));
+  for (const { outlet, slug, versions } of articles) {
     const pairs: Pair[] = [];
     for (let i = 1; i < versions.length; i++) {
       const before = versions[i - 1];
       const after = versions[i];
-      if (before && after) pairs.push({ from: i, to: i + 1, what: describeChange(before, after) });
+      if (before && after) {
+        pairs.push({ from: i, to: i + 1, what: describeChange(before, after, seen) });
+      }
     }
     const title = versions.at(-1)?.title ?? slug;
     process.stdout.write(`\n  “${title}” — ${versions.length} version(s)\n`);
     const history = { kind: "article", outlet, slug } as const;
     process.stdout.write(`    history  ${urls.absolute(history)}\n`);
+    if (versions.length > 2) {
+      const first = { kind: "diff", outlet, slug, from: 1, to: versions.length } as const;
+      process.stdout.write(
+        `    v1→v${versions.length}    ${urls.absolute(first)}  first → latest\n`,
+      );
+    }
     for (const pair of pairs) {
       const ref = { kind: "diff", outlet, slug, from: pair.from, to: pair.to } as const;
       const url = urls.absolute(ref);
-      if (pair.what.includes("headline changed")) headlineDiffs.push(url);
+      if (pair.what.startsWith("Headline changed")) headlineDiffs.push(url);
       process.stdout.write(`    v${pair.from}→v${pair.to}    ${url}  ${pair.what}\n`);
       if (!existsSync(join(SITE, urls.file(ref)))) warn(`the build wrote no ${urls.file(ref)}`);
     }
   }
+
+  const missing = LABEL_KINDS.filter((kind) => !seen.has(kind));
+  if (missing.length > 0) warn(`no change of these kinds was recorded: ${missing.join(", ")}`);
+  else
+    process.stdout.write(`\n  ✓ every kind of change label appears: ${LABEL_KINDS.join(", ")}\n`);
 
   process.stdout.write(`
 ── how to look ──

@@ -10,7 +10,7 @@ const HELP = `stet: an honest, public record of how news articles change
 Usage:
   stet fetch [--config FILE] [--repo DIR] [--now ISO8601] [--outlet ID] [--max-minutes N] [--dry-run]
   stet push [--repo DIR] [--remote NAME] [--branch NAME] [--attempts N]
-  stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL]
+  stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL] [--repository URL] [--status FILE] [--no-search]
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
   stet takedown URL --reason TEXT [--repo DIR]
@@ -29,6 +29,9 @@ Options:
   --attempts N     push: tries before giving up, replaying onto newer commits between them (default: 5)
   --out DIR        build, serve: site folder (default: site)
   --base-url URL   build: absolute URL the site is published at (default: site.baseUrl in config)
+  --repository URL build: the archive's repository on its forge, for commit links (default: site.repository)
+  --status FILE    build: the fetch's status file for the status page (default: <repo>/.stet/status.json)
+  --no-search      build: skip the search index (Pagefind), e.g. to time the build alone
   --url URL        extract: the URL the files were fetched from (resolves relative links)
   --json           extract: print one JSON object per file, one per line
   --port N         serve: port on 127.0.0.1 (default: 8080)
@@ -44,7 +47,7 @@ Options:
 const COMMAND_OPTIONS = {
   fetch: ["config", "repo", "now", "outlet", "max-minutes", "dry-run"],
   push: ["repo", "remote", "branch", "attempts"],
-  build: ["config", "repo", "out", "base-url"],
+  build: ["config", "repo", "out", "base-url", "repository", "status", "no-search"],
   extract: ["url", "json"],
   serve: ["out", "port"],
   takedown: ["repo", "reason"],
@@ -72,6 +75,9 @@ export async function main(argv: string[]): Promise<number> {
       attempts: { type: "string" },
       out: { type: "string" },
       "base-url": { type: "string" },
+      repository: { type: "string" },
+      status: { type: "string" },
+      "no-search": { type: "boolean" },
       url: { type: "string" },
       json: { type: "boolean" },
       port: { type: "string" },
@@ -136,7 +142,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "build": {
       const { buildCommand } = await import("./commands/build.ts");
-      return buildCommand({ config, repo, out: values.out ?? "site", baseUrl: values["base-url"] });
+      return buildCommand({
+        config,
+        repo,
+        out: values.out ?? "site",
+        baseUrl: values["base-url"],
+        repository: values.repository,
+        status: values.status,
+        search: values["no-search"] !== true,
+      });
     }
     case "extract": {
       if (rest.length === 0)

@@ -134,7 +134,8 @@ export interface ScheduleTier {
 
 /** The validated contents of stet.config.yaml. */
 export interface StetConfig {
-  site: { title: string; baseUrl: string };
+  /** `repository`: the archive's repository on its forge, e.g. https://github.com/owner/repo. */
+  site: { title: string; baseUrl: string; repository?: string };
   fetch: {
     userAgent: string;
     concurrency: number;
@@ -194,12 +195,36 @@ export interface WordChange {
   text: string;
 }
 
-/** How one paragraph fared between two versions. */
+/**
+ * How one paragraph fared between two versions. A moved paragraph appears twice: `moved-from`
+ * where it was (its old text) and `moved-to` where it is now (with its own word changes); the
+ * two share `move`, numbered 1, 2, … in reading order of where the paragraphs now are.
+ */
 export type ParagraphChange =
   | { kind: "same"; text: string }
   | { kind: "added"; text: string }
   | { kind: "removed"; text: string }
-  | { kind: "edited"; before: string; after: string; words: WordChange[] };
+  | { kind: "edited"; before: string; after: string; words: WordChange[] }
+  | { kind: "moved-from"; text: string; move: number }
+  | { kind: "moved-to"; before: string; after: string; words: WordChange[]; move: number };
+
+/**
+ * What a new version changed, as a reader would say it: computed once, at build time, from the
+ * diff of two consecutive versions (see src/diff/change-labels.ts).
+ */
+export type ChangeLabel =
+  | { kind: "headline" }
+  | { kind: "byline" }
+  /** The headline is again that of an earlier, non-adjacent version (an A/B test flipping back). */
+  | { kind: "reverted"; to: number }
+  | { kind: "note"; note: "correction" | "update" | "editor’s note" }
+  /** Numbers that changed inside a sentence, in reading order: "$1.2" → "$2.1". */
+  | { kind: "figures"; changes: { before: string; after: string }[] }
+  /** Words inside quotation marks changed. */
+  | { kind: "quote" }
+  | { kind: "edited" | "added" | "removed" | "moved"; count: number }
+  /** Nothing but punctuation or spacing changed. */
+  | { kind: "punctuation" };
 
 /** Everything that changed between two versions of an article. */
 export interface VersionDiff {

@@ -1,8 +1,9 @@
 // The build cache on disk, in `<repo>/.stet/build-cache/`:
 //   head.json      which commit and which inputs it was built from; read by every build.
 //   state.json     per article file, the key of its history and what the site shows of it
-//                  (compact), and a digest of each listing page and feed; read when the archive
-//                  has new commits.
+//                  (compact), a digest of each site-wide page and feed, and the diffs the site
+//                  feeds show; read when the archive has new commits (or the fetch status
+//                  changed).
 //   changes/XX.json  every git change of the article files whose path hashes to XX: read only
 //                  for the files a build must read again, and rewritten only for those.
 // Files are replaced through a temporary file and the head is written last, so a build that
@@ -19,7 +20,7 @@ import type { ArticleState, SiteState } from "../render/build-site.ts";
 import type { CacheHead } from "./cache-verdict.ts";
 
 /** Bump when the cache's shape changes: older caches are then discarded. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const HEAD = "head.json";
 const STATE = "state.json";
@@ -28,9 +29,13 @@ const CHANGES = "changes";
 /** One change of an article file: commit, time, blob, status (as in LogEntry). */
 type Change = [string, string, string, string];
 
-/** An ArticleState as stored: outlet and slug come back from the file's path. */
+/**
+ * An ArticleState as stored: outlet and slug come back from the file's path, unless the site
+ * publishes the article at a slug of its own (`s`).
+ */
 interface StoredArticle {
   k: string;
+  s?: string;
   n: number;
   p?: string;
   o?: string[];
@@ -59,6 +64,7 @@ export async function readCacheState(dir: string, head: CacheHead): Promise<Site
   const raw = JSON.parse(text) as {
     articles: Record<string, StoredArticle>;
     aggregates: Record<string, string>;
+    feedDiffs: Record<string, string>;
   };
   const articles: Record<string, ArticleState> = {};
   for (const [file, a] of Object.entries(raw.articles)) {
@@ -66,14 +72,14 @@ export async function readCacheState(dir: string, head: CacheHead): Promise<Site
     articles[file] = {
       key: a.k,
       outlet: match?.[1] ?? "",
-      slug: match?.[2] ?? "",
+      slug: a.s ?? match?.[2] ?? "",
       notes: a.o ?? [],
       problem: a.p ?? null,
       versionCount: a.n,
       records: a.r ?? null,
     };
   }
-  return { articles, aggregates: raw.aggregates };
+  return { articles, aggregates: raw.aggregates, feedDiffs: raw.feedDiffs };
 }
 
 /** The state as written to disk (keys in a fixed order) and its digest. */
@@ -83,6 +89,7 @@ export function serializeCacheState(state: SiteState): { text: string; digest: s
     const a = state.articles[file] as ArticleState;
     articles[file] = {
       k: a.key,
+      ...(a.slug === ARTICLE_FILE.exec(file)?.[2] ? {} : { s: a.slug }),
       n: a.versionCount,
       ...(a.problem === null ? {} : { p: a.problem }),
       ...(a.notes.length === 0 ? {} : { o: a.notes }),
@@ -93,7 +100,11 @@ export function serializeCacheState(state: SiteState): { text: string; digest: s
   for (const file of Object.keys(state.aggregates).sort()) {
     aggregates[file] = state.aggregates[file] as string;
   }
-  const text = JSON.stringify({ articles, aggregates });
+  const feedDiffs: Record<string, string> = {};
+  for (const key of Object.keys(state.feedDiffs).sort()) {
+    feedDiffs[key] = state.feedDiffs[key] as string;
+  }
+  const text = JSON.stringify({ articles, aggregates, feedDiffs });
   return { text, digest: digestOf(text) };
 }
 

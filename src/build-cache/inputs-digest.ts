@@ -1,6 +1,6 @@
 // What a build's output depends on besides the archive: stet's own code (and the versions of the
-// packages it uses), the templates and assets, and the site settings from the config (digested
-// by the build command). A build cache made with other inputs is discarded, whatever its commit.
+// packages it uses), the templates and assets, the site settings from the config (digested by the
+// build command) and the fetch's status file. A build cache made with other inputs is discarded, whatever its commit.
 
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -14,8 +14,13 @@ export interface BuildInputs {
   templates: string;
   /** The config file's bytes and --base-url: while they stay, so do the settings. */
   config: string;
-  /** What pages show from the config (title, base URL, outlets, check periods). */
+  /** What pages show from the config (title, base URL, repository, outlets, check periods). */
   settings: string;
+  /**
+   * The fetch's status file's bytes ("none" without one). Not a reason to start again: when only
+   * it changed, a build renders the status page again and nothing else.
+   */
+  status: string;
 }
 
 /** The folder this code runs from: `dist/` or `src/`. */

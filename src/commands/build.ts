@@ -1,7 +1,8 @@
 // `stet build`: renders the site into --out from the archive's git history, incrementally when
 // the build cache in `<repo>/.stet/build-cache/` describes that folder: only the commits since the
-// cached one are read, and only what they change is rendered and written. When nothing is new the
-// build loads neither the config parser nor the renderer.
+// cached one are read, and only what they change is rendered and written. The fetch's status file
+// is an input too: when only it changed, only the status page is rendered again. When nothing is
+// new the build loads neither the config parser nor the renderer.
 
 import { createHash } from "node:crypto";
 import { appendFile, readFile } from "node:fs/promises";
@@ -19,13 +20,16 @@ import {
 import { type CacheHead, cacheVerdict } from "../build-cache/cache-verdict.ts";
 import { type BuildInputs, codeAndTemplates } from "../build-cache/inputs-digest.ts";
 import { UsageError } from "../errors.ts";
+import { statusPath } from "../fetch/fetch-status.ts";
 import { GitRepository } from "../git/repository.ts";
 import type { LogEntry } from "../history/parse-git-log.ts";
-import { isAncestorOfHead, readArchiveLog } from "../history/read-archive-log.ts";
+import { ARTICLE_FILE, isAncestorOfHead, readArchiveLog } from "../history/read-archive-log.ts";
 import type { BuildSiteResult, SiteState } from "../render/build-site.ts";
 import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
 import { TEMPLATES_DIR } from "../render/page-renderer.ts";
-import type { ArticleRef, StetConfig } from "../types.ts";
+import { buildSearchIndex, hasSearchIndex } from "../render/search-index.ts";
+import { SiteWriter } from "../render/site-writer.ts";
+import type { ArticleRef, FetchStatus, StetConfig } from "../types.ts";
 
 const DAY = 86_400_000;
 
@@ -34,6 +38,12 @@ export interface BuildCommandOptions {
   repo: string;
   out: string;
   baseUrl?: string;
+  /** The archive's repository on its forge (https), overriding site.repository. */
+  repository?: string;
+  /** The fetch's status file; default <repo>/.stet/status.json. */
+  status?: string;
+  /** Whether to build the search index (default true; `--no-search` turns it off). */
+  search?: boolean;
   /** Where the templates are (tests build with changed copies); default: stet's templates/. */
   templatesDir?: string;
   /** Where progress lines go; default: standard output. */
@@ -62,8 +72,20 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const configText = await readFile(options.config).catch(() => null);
   const configDigest = createHash("sha1")
     .update(configText ?? "")
-    .update(`\0${options.baseUrl ?? ""}`)
+    .update(`\0${options.baseUrl ?? ""}\0${options.repository ?? ""}`)
     .digest("base64url");
+  // The status file's bytes, likewise: parsed only when they changed since the cached build.
+  const statusFile = options.status ?? statusPath(options.repo);
+  const statusText = await readFile(statusFile).catch((error: NodeJS.ErrnoException) =>
+    error.code === "ENOENT" ? null : error,
+  );
+  const statusDigest =
+    statusText === null
+      ? "none"
+      : statusText instanceof Error
+        ? `unreadable: ${statusText.message}`
+        : createHash("sha1").update(statusText).digest("base64url");
+  const search = options.search !== false;
   let loaded: Awaited<ReturnType<typeof settingsOf>> | undefined;
   const settings = async () => {
     loaded ??= await settingsOf(options);
@@ -73,6 +95,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const inputs: BuildInputs = {
     ...(await codeAndTemplates(templatesDir)),
     config: configDigest,
+    status: statusDigest,
     settings:
       configText !== null && head?.inputs.config === configDigest
         ? head.inputs.settings
@@ -88,9 +111,23 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     siteBuild: await readSiteBuild(outDir),
     descends: () => isAncestorOfHead(git, head?.commit ?? ""),
   });
-  if (verdict.kind === "same" && head !== null) {
-    log(`nothing new since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`);
+  const statusChanged = head !== null && head.inputs.status !== statusDigest;
+  /** A build with nothing to render: still builds a search index that is missing. */
+  const upToDate = async (line: string) => {
+    log(line);
+    if (search && !(await hasSearchIndex(outDir))) {
+      const indexed = await buildSearchIndex(outDir, new SiteWriter(outDir, { fresh: false }));
+      log(`search index was missing: ${indexed.pages.toLocaleString("en-US")} pages indexed`);
+    }
     return finish({ mode: "nothing new", articles: 0, result: null });
+  };
+  if (verdict.kind === "same" && head !== null) {
+    if (!statusChanged) {
+      return upToDate(
+        `nothing new since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`,
+      );
+    }
+    verdict = { kind: "since", since: head.commit };
   }
 
   const shards = new ChangeShards(cacheDir);
@@ -99,18 +136,21 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let changesOf: (files: readonly string[]) => Promise<Map<string, LogEntry[]>> = async () =>
     new Map();
   if (verdict.kind === "since" && head !== null) {
-    const newer = await readArchiveLog(git, verdict.since);
-    if (newer.length === 0) {
+    const newer = verdict.since === commit ? [] : await readArchiveLog(git, verdict.since);
+    if (newer.length === 0 && !statusChanged) {
       await writeCacheHead(cacheDir, { ...head, inputs, commit });
-      log(`no archive change since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`);
-      return finish({ mode: "nothing new", articles: 0, result: null });
+      return upToDate(
+        `no archive change since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`,
+      );
     }
     previous = await readCacheState(cacheDir, head);
     if (previous === null) {
       verdict = { kind: "full", reason: "the build cache's state is missing or damaged" };
     } else {
       log(
-        `${newer.length} archive changes since commit ${verdict.since.slice(0, 10)}: updating ${outDir}`,
+        newer.length === 0
+          ? `the fetch status changed since the cached build: updating ${outDir}`
+          : `${newer.length} archive changes since commit ${verdict.since.slice(0, 10)}: updating ${outDir}`,
       );
       ({ articles, changesOf } = await continueHistory(previous, newer, shards));
     }
@@ -144,6 +184,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     previous,
     checkDays,
     outletCheckDays,
+    status: await fetchStatus(statusFile, statusText, log),
+    searchIndex: search,
     log,
     templatesDir,
   });
@@ -168,9 +210,16 @@ async function settingsOf(options: BuildCommandOptions) {
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new UsageError(`--base-url ${baseUrl}: not an absolute http(s) URL`);
   }
+  const repository = options.repository ?? config.site.repository ?? null;
+  if (repository !== null && (!/^https:\/\//.test(repository) || !URL.canParse(repository))) {
+    throw new UsageError(
+      `--repository ${repository}: not an https URL such as https://github.com/owner/repo`,
+    );
+  }
   const site = {
     title: config.site.title,
     baseUrl: baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`,
+    repository,
   };
   const outlets = config.outlets.map((o) => ({ id: o.id, name: o.name }));
   const checkDays = checkCutoffMs(config.fetch.schedule) / DAY;
@@ -202,7 +251,9 @@ async function continueHistory(previous: SiteState, newer: LogEntry[], shards: C
   const articles: ArticleRef[] = [];
   for (const [file, state] of Object.entries(previous.articles)) {
     if (updated.has(file)) continue;
-    articles.push({ file, outlet: state.outlet, slug: state.slug, key: state.key });
+    // The archive's slug, from the path: the state holds the site's, which may be shorter.
+    const slug = ARTICLE_FILE.exec(file)?.[2] ?? state.slug;
+    articles.push({ file, outlet: state.outlet, slug, key: state.key });
   }
   for (const [file, changes] of updated) {
     const ref = articleRef(file, changes);
@@ -217,6 +268,27 @@ async function continueHistory(previous: SiteState, newer: LogEntry[], shards: C
     return result;
   };
   return { articles, changesOf };
+}
+
+/**
+ * The fetch's status for the status page, from the file's bytes read before: none when the file
+ * is absent; said (and logged) when it is unreadable or not a fetch status.
+ */
+async function fetchStatus(
+  file: string,
+  bytes: Buffer | Error | null,
+  log: (line: string) => void,
+): Promise<{ status: FetchStatus } | { problem: string } | null> {
+  if (bytes === null) return null;
+  if (bytes instanceof Error) {
+    const problem = `it could not be read (${bytes.message})`;
+    log(`status page: ${file}: ${problem}`);
+    return { problem };
+  }
+  const { parseFetchStatus } = await import("../render/parse-fetch-status.ts");
+  const parsed = parseFetchStatus(bytes.toString("utf8"));
+  if ("problem" in parsed) log(`status page: ${file} is not a fetch status: ${parsed.problem}`);
+  return parsed;
 }
 
 /** Logs the summary line and, in GitHub Actions, adds the figures to the job summary. */
@@ -247,6 +319,14 @@ async function report(
       [
         "listings, feeds, assets rendered",
         result === null ? "–" : `${n(result.aggregates.rendered)} of ${n(result.aggregates.total)}`,
+      ],
+      [
+        "search index",
+        result === null
+          ? "–"
+          : result.search
+            ? `${n(result.search.pages)} pages in ${result.search.seconds.toFixed(1)} s`
+            : "unchanged or not built",
       ],
       ["files written / deleted", `${n(files.written)} / ${n(files.deleted)}`],
       ["files in the site", result === null ? "unchanged" : n(result.siteFiles)],

@@ -14,6 +14,8 @@ export const RESERVED_OUTLET_IDS = new Set([
   "page",
   "all",
   "headlines",
+  "status",
+  "pagefind",
 ]);
 
 /** The default commit identity: the github-actions bot's noreply address. */
@@ -27,6 +29,12 @@ const httpUrl = z
   .string({ error: "must be an absolute http(s) URL" })
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
     message: "must be an absolute http(s) URL",
+  });
+
+const httpsUrl = z
+  .string({ error: "must be an https URL such as https://github.com/owner/repo" })
+  .refine((value) => /^https:\/\//i.test(value) && URL.canParse(value), {
+    message: "must be an https URL such as https://github.com/owner/repo",
   });
 
 const urlList = z.array(httpUrl, { error: "must be a list of absolute http(s) URLs" });
@@ -140,8 +148,10 @@ export const configSchema = z.strictObject(
         {
           title: text().default("stet"),
           baseUrl: httpUrl.default("http://127.0.0.1:8080/"),
+          /** The archive's repository on its forge, for links to each version's commit and file. */
+          repository: httpsUrl.optional(),
         },
-        mapping("title and baseUrl"),
+        mapping("title, baseUrl and repository"),
       )
       .prefault({}),
     fetch: z

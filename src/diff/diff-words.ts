@@ -1,14 +1,16 @@
 // Word-level diff of two short texts (one paragraph, a headline, a byline): which words stayed,
 // which were removed and which were added, in reading order.
 
-import { diffArrays } from "diff";
 import type { WordChange } from "../types.ts";
+import { appendAll } from "./append-all.ts";
+import { DiffBudget } from "./diff-budget.ts";
 import { isSpaceToken, tokenizeWords } from "./tokenize-words.ts";
 
 /**
  * Beyond this many word edits the texts share too little for a word diff to help a reader, and
  * Myers' cost grows with the square of it; the pair is then shown as wholly replaced. A limit on
- * edits rather than on time keeps the output a function of the input.
+ * edits rather than on time keeps the output a function of the input. The budget shared by a
+ * whole comparison of two versions may lower it further.
  */
 const MAX_EDIT_LENGTH = 1_000;
 
@@ -30,7 +32,11 @@ type Piece = { same: string[] } | Change;
  * `before` exactly; joining the `same` and `added` texts gives `after`. Within a stretch of
  * changes, removed text comes before added text, and no two neighbours have the same kind.
  */
-export function diffWords(before: string, after: string): WordChange[] {
+export function diffWords(
+  before: string,
+  after: string,
+  budget: DiffBudget = new DiffBudget(),
+): WordChange[] {
   if (before === after) return before === "" ? [] : [{ kind: "same", text: before }];
   const oldUnits = toUnits(before);
   const newUnits = toUnits(after);
@@ -56,10 +62,10 @@ export function diffWords(before: string, after: string): WordChange[] {
   }
   const oldMiddle = oldUnits.slice(head, oldUnits.length - tail);
   const newMiddle = newUnits.slice(head, newUnits.length - tail);
-  const raw = diffArrays(
+  const raw = budget.diffArrays(
     oldMiddle.map((unit) => unit.token),
     newMiddle.map((unit) => unit.token),
-    { maxEditLength: MAX_EDIT_LENGTH },
+    { maxEdits: MAX_EDIT_LENGTH },
   );
 
   const builder = new PieceBuilder(pieces);
@@ -80,7 +86,7 @@ export function diffWords(before: string, after: string): WordChange[] {
     }
   }
   builder.sameUnits(oldUnits.slice(oldUnits.length - tail), newUnits.slice(newUnits.length - tail));
-  return toWordChanges(absorbSmallSames(hoistSharedSpace(pieces)));
+  return toWordChanges(oldThenNew(absorbSmallSames(hoistSharedSpace(pieces))));
 }
 
 /**
@@ -117,7 +123,7 @@ class PieceBuilder {
     const kept = texts.filter((text) => text !== "");
     if (kept.length === 0) return;
     const last = this.pieces.at(-1);
-    if (last !== undefined && "same" in last) last.same.push(...kept);
+    if (last !== undefined && "same" in last) appendAll(last.same, kept);
     else this.pieces.push({ same: kept });
   }
 
@@ -127,8 +133,8 @@ class PieceBuilder {
     if (keptRemoved.length === 0 && keptAdded.length === 0) return;
     const last = this.pieces.at(-1);
     if (last !== undefined && !("same" in last)) {
-      last.removed.push(...keptRemoved);
-      last.added.push(...keptAdded);
+      appendAll(last.removed, keptRemoved);
+      appendAll(last.added, keptAdded);
     } else this.pieces.push({ removed: keptRemoved, added: keptAdded });
   }
 
@@ -209,8 +215,8 @@ function absorbSmallSames(pieces: Piece[]): Piece[] {
     const leftSize = Math.max(weight(left.removed), weight(left.added));
     const rightSize = Math.max(weight(right.removed), weight(right.added));
     if (size === 0 || (size < leftSize && size < rightSize)) {
-      left.removed.push(...middle.same, ...right.removed);
-      left.added.push(...middle.same, ...right.added);
+      appendAll(left.removed, middle.same, right.removed);
+      appendAll(left.added, middle.same, right.added);
       out.splice(i, 2);
       // The grown change may now outweigh the unchanged stretch before it.
       i = Math.max(1, i - 2);
@@ -219,6 +225,41 @@ function absorbSmallSames(pieces: Piece[]): Piece[] {
     }
   }
   return out;
+}
+
+/**
+ * A text mostly rewritten (fewer words kept than changed) reads best as the old text, then the
+ * new: everything from the first change to the last becomes one change, and only the unchanged
+ * start and end stay. Otherwise a reader gets confetti of struck and inserted words with an odd
+ * "the" left standing between them.
+ */
+function oldThenNew(pieces: Piece[]): Piece[] {
+  let kept = 0;
+  let removed = 0;
+  let added = 0;
+  let changes = 0;
+  for (const piece of pieces) {
+    if ("same" in piece) kept += weight(piece.same);
+    else {
+      changes++;
+      removed += weight(piece.removed);
+      added += weight(piece.added);
+    }
+  }
+  if (changes < 2 || kept >= Math.max(removed, added)) return pieces;
+  const first = pieces.findIndex((piece) => !("same" in piece));
+  const last = pieces.findLastIndex((piece) => !("same" in piece));
+  const merged: Change = { removed: [], added: [] };
+  for (const piece of pieces.slice(first, last + 1)) {
+    if ("same" in piece) {
+      appendAll(merged.removed, piece.same);
+      appendAll(merged.added, piece.same);
+    } else {
+      appendAll(merged.removed, piece.removed);
+      appendAll(merged.added, piece.added);
+    }
+  }
+  return [...pieces.slice(0, first), merged, ...pieces.slice(last + 1)];
 }
 
 function toWordChanges(pieces: Piece[]): WordChange[] {

@@ -1,10 +1,12 @@
 // What listings and feeds need of one published article (its summary, one change record per
 // version, its gone record), and the compact form the build cache keeps of it: whatever can be
-// derived again from the article's outlet and slug and the site's URLs is left out, so the cache
-// of a large archive stays small enough to read at every build. Pure. The round trip is tested
-// against articlePages' own records.
+// derived again from the article's outlet, slug and number of versions and the site's URLs is left
+// out, and so is each change's diff HTML for feeds (kilobytes a change: the build keeps it only
+// for the changes a feed shows), so the cache of a large archive stays small enough to read at
+// every build. Pure. The round trip is tested against articlePages' own records.
 
-import type { ArticleSummary, ChangeRecord, GoneRecord } from "./article-pages.ts";
+import type { LabelText } from "./describe-label.ts";
+import type { ArticleSummary, ChangeRecord, GoneRecord } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 /** What listings and feeds need of one published article. */
@@ -17,9 +19,11 @@ export interface ArticleRecords {
 
 /**
  * Per version: time, headline (0: the previous version's), headline changed (0/1), reverts to
- * (0: none), words added, words removed.
+ * (0: none), words added, words removed, labels as [kind, text] pairs (0: none).
  */
-type CompactChange = [string, string | 0, 0 | 1, number, number, number];
+type CompactChange = [string, string | 0, 0 | 1, number, number, number, CompactLabel[] | 0];
+
+type CompactLabel = [LabelText["kind"], string];
 
 /** ArticleRecords without what can be derived: per version, then the gone mark (since, status). */
 export interface CompactRecords {
@@ -37,12 +41,16 @@ export function compactRecords(records: ArticleRecords): CompactRecords {
       change.revertsTo ?? 0,
       change.wordsAdded,
       change.wordsRemoved,
+      change.labels.length === 0 ? 0 : change.labels.map((l): CompactLabel => [l.kind, l.text]),
     ]),
     g: summary.gone === null ? null : [summary.gone.since, summary.gone.status],
   };
 }
 
-/** The records `compactRecords` was given, for the article at `outlet`/`slug`. */
+/**
+ * The records `compactRecords` was given, for the article at `outlet`/`slug`, except that every
+ * change's `diffHtml` is null: the caller fills it in where a feed shows the change.
+ */
 export function expandRecords(
   compact: CompactRecords,
   article: { outlet: string; slug: string; outletName: string; urls: SiteUrls },
@@ -50,11 +58,14 @@ export function expandRecords(
   const { outlet, slug, outletName, urls } = article;
   const articleHref = urls.href({ kind: "article", outlet, slug });
   const articleUrl = urls.absolute({ kind: "article", outlet, slug });
+  const count = compact.c.length;
+  const firstToLatestHref =
+    count > 2 ? urls.href({ kind: "diff", outlet, slug, from: 1, to: count }) : null;
   const changes: ChangeRecord[] = [];
   let headline = "";
   for (const [
     i,
-    [time, text, changed, revertsTo, wordsAdded, wordsRemoved],
+    [time, text, changed, revertsTo, wordsAdded, wordsRemoved, labels],
   ] of compact.c.entries()) {
     const previousHeadline = i === 0 ? null : headline;
     if (text !== 0) headline = text;
@@ -75,10 +86,13 @@ export function expandRecords(
       revertsTo: revertsTo === 0 ? null : revertsTo,
       wordsAdded,
       wordsRemoved,
+      labels: labels === 0 ? [] : labels.map(([kind, text]) => ({ kind, text })),
+      diffHtml: null,
       href: urls.href(ref),
       url: urls.absolute(ref),
       articleHref,
       articleUrl,
+      firstToLatestHref,
     });
   }
   const gone = compact.g === null ? null : { since: compact.g[0], status: compact.g[1] };

@@ -3,12 +3,19 @@
 // the same bytes.
 
 import { Feed } from "feed";
-import type { ChangeRecord, GoneRecord } from "./article-pages.ts";
+import { compareStrings } from "./compare-strings.ts";
+import { escapeHtml } from "./escape-html.ts";
 import { formatTime } from "./format-time.ts";
 import { byNewest } from "./listing-pages.ts";
+import type { ChangeRecord, GoneRecord } from "./page-types.ts";
+import { plainText } from "./plain-text.ts";
 
 /** Feeds keep the newest entries only, so they stay small however long the history. */
 export const FEED_ENTRIES = 100;
+
+/** Categories that tell a feed reader a new article from a change to one it knows. */
+const NEW_ARTICLE = { name: "New article", term: "new-article" };
+const CHANGE = { name: "Change", term: "change" };
 
 /** What one feed is about. */
 export interface AtomFeedSpec {
@@ -64,6 +71,7 @@ export function atomFeed(spec: AtomFeedSpec): string {
       link: entry.url,
       date: new Date(entry.time),
       content: entryContent(entry),
+      category: [entry.number === 1 ? NEW_ARTICLE : CHANGE],
     });
   }
   return feed.atom1();
@@ -79,8 +87,8 @@ function byNewestEntry(a: FeedEntry, b: FeedEntry): number {
   if (a.kind === "version" && b.kind === "version") return byNewest(a.record, b.record);
   return (
     Date.parse(b.record.time) - Date.parse(a.record.time) ||
-    compare(a.record.outlet, b.record.outlet) ||
-    compare(a.record.slug, b.record.slug) ||
+    compareStrings(a.record.outlet, b.record.outlet) ||
+    compareStrings(a.record.slug, b.record.slug) ||
     (a.kind === b.kind ? 0 : a.kind === "gone" ? -1 : 1)
   );
 }
@@ -89,35 +97,28 @@ function entryTitle(entry: ChangeRecord, withOutlet: boolean): string {
   const what =
     entry.number === 1
       ? "New article"
-      : entry.revertsTo !== null
-        ? `Headline reverted to version ${entry.revertsTo}`
-        : entry.headlineChanged
-          ? "Headline changed"
-          : `Version ${entry.number}`;
-  return `${withOutlet ? `${entry.outletName} · ` : ""}${what}: ${entry.headline}`;
+      : entry.labels.length > 0
+        ? entry.labels.map((label) => label.text).join(", ")
+        : `Version ${entry.number}`;
+  return plainText(`${withOutlet ? `${entry.outletName} · ` : ""}${what}: ${entry.headline}`);
 }
 
 function entryContent(entry: ChangeRecord): string {
   const article = `<a href="${escapeHtml(entry.articleUrl)}">${escapeHtml(entry.headline)}</a>`;
   const when = escapeHtml(formatTime(entry.time));
-  const parts = [
-    entry.number === 1
-      ? `<p>First seen at ${escapeHtml(entry.outletName)} on ${when}: ${article}</p>`
-      : `<p>Version ${entry.number} of ${article} at ${escapeHtml(entry.outletName)}, fetched ${when}: ${words(entry.wordsAdded, "added")}, ${words(entry.wordsRemoved, "removed")}.</p>`,
-  ];
-  if (entry.headlineChanged && entry.previousHeadline !== null) {
-    parts.push(`<p>The headline was: ${escapeHtml(entry.previousHeadline)}</p>`);
+  if (entry.number === 1 || entry.diffHtml === null) {
+    return `<p>New article: first seen at ${escapeHtml(entry.outletName)} on ${when}: ${article}</p>`;
   }
-  if (entry.revertsTo !== null) {
-    parts.push(
-      `<p>The headline reverted to version ${entry.revertsTo}: it is the same as that version’s.</p>`,
-    );
-  }
-  return parts.join("\n");
+  return [
+    `<p>Version ${entry.number} of ${article} at ${escapeHtml(entry.outletName)}, fetched ${when}: ${words(entry.wordsAdded, "added")}, ${words(entry.wordsRemoved, "removed")}.</p>`,
+    entry.diffHtml,
+  ].join("\n");
 }
 
 function goneTitle(gone: GoneRecord, withOutlet: boolean): string {
-  return `${withOutlet ? `${gone.outletName} · ` : ""}Gone at the source: ${gone.headline}`;
+  return plainText(
+    `${withOutlet ? `${gone.outletName} · ` : ""}Gone at the source: ${gone.headline}`,
+  );
 }
 
 function goneContent(gone: GoneRecord): string {
@@ -127,17 +128,4 @@ function goneContent(gone: GoneRecord): string {
 
 function words(n: number, what: string): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? "word" : "words"} ${what}`;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,44 +1,58 @@
 // Builds the static site from the articles' histories, or brings a site built before up to date.
 //
-// An article's pages and feed are a pure function of its own history and the site-wide inputs
-// (title, base URL, outlets, check periods, templates); the listing pages and site feeds are a
-// pure function of every article's records (summary, changes, gone mark). So, given the state the
-// previous build returned, a build reads, diffs and renders only the articles whose history
-// changed, renders a listing page or feed only when its data changed, and leaves every file whose
-// bytes are already right untouched. Without a previous state it builds everything into an empty
-// folder. Both give the same bytes, and the same history always gives the same bytes.
+// An article's pages (history, versions, diffs, compare), feed and API file are a pure function of
+// its own history and the site-wide inputs (title, base URL, repository, outlets, check periods,
+// templates); the listing, headline, status, search and 404 pages, the site feeds and API index
+// are a pure function of every article's records (summary, changes, gone mark) and the fetch's
+// status. So, given the state the previous build returned, a build reads, diffs and renders only
+// the articles whose history changed, renders a site-wide page or feed only when its data changed,
+// leaves every file whose bytes are already right untouched, and runs the search index only when
+// a page it indexes changed. Without a previous state it builds everything into an empty folder.
+// Both give the same bytes, and the same history always gives the same bytes.
 
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { diffVersions } from "../diff/diff-versions.ts";
 import { BuildError } from "../errors.ts";
-import type { ArticleHistory, ArticleRead, ArticleRef, HistorySource, Version } from "../types.ts";
-import {
-  type ArticleSummary,
-  articlePages,
-  type ChangeRecord,
-  type GoneRecord,
-  type PageBase,
-} from "./article-pages.ts";
+import { systemClock } from "../system-clock.ts";
+import type {
+  ArticleHistory,
+  ArticleRead,
+  ArticleRef,
+  Clock,
+  FetchStatus,
+  HistorySource,
+  Version,
+  VersionDiff,
+} from "../types.ts";
+import { apiIndex } from "./api-index.ts";
+import { articlePages } from "./article-pages.ts";
 import { type CompactRecords, compactRecords, expandRecords } from "./article-records.ts";
-import { atomFeed } from "./atom-feed.ts";
+import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
+import { bundleScripts, SCRIPTS } from "./bundle-scripts.ts";
+import { changeKey, FeedDiffs } from "./feed-diffs.ts";
 import { listingPages } from "./listing-pages.ts";
 import {
   createPageRenderer,
   type PageKind,
   type PageRenderer,
-  type SiteChrome,
   TEMPLATES_DIR,
 } from "./page-renderer.ts";
+import type { ArticleSummary, ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
+import { buildSearchIndex, hasSearchIndex, removeSearchIndex } from "./search-index.ts";
+import { siteChrome } from "./site-chrome.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
+import { sitePages } from "./site-pages.ts";
 import { SiteUrls } from "./site-urls.ts";
 import { SiteWriter, type WriteCounts } from "./site-writer.ts";
+import { statusPage } from "./status-page.ts";
 import {
   articleProblem,
   byArticle,
   PageClaims,
   shownOutlets,
+  siteSlugs,
   withTrueLabels,
 } from "./usable-histories.ts";
 
@@ -50,6 +64,7 @@ export interface ArticleState {
   /** The article's `ArticleRef.key` when this was built. */
   key: string;
   outlet: string;
+  /** Its path on the site below the outlet (`siteSlugs`: the archive slug, perhaps shortened). */
   slug: string;
   /** Log lines about it (unreadable versions, labels dropped), repeated by every build. */
   notes: string[];
@@ -67,26 +82,47 @@ export interface ArticleState {
 export interface SiteState {
   /** By archive file. */
   articles: Record<string, ArticleState>;
-  /** A digest of each listing page's data, site feed and asset, by file in the site folder. */
+  /** A digest of each site-wide page's data, feed, API index file and asset, by file. */
   aggregates: Record<string, string>;
+  /**
+   * The diff HTML of the changes the site feeds show, by `changeKey`: the only diffs kept
+   * between builds, so a feed can be written again without reading its articles.
+   */
+  feedDiffs: Record<string, string>;
 }
 
 export interface BuildSiteOptions {
   source: HistorySource;
   /** Config order; outlets with no articles still get a page. */
   outlets: { id: string; name: string }[];
-  /** `baseUrl` is absolute and ends with "/", e.g. https://x.github.io/repo/. */
-  site: { title: string; baseUrl: string };
+  /**
+   * `baseUrl` is absolute and ends with "/", e.g. https://x.github.io/repo/. `repository`, when
+   * known, is the archive's repository on its forge (https://github.com/owner/repo), for links to
+   * each version's commit and archived file.
+   */
+  site: { title: string; baseUrl: string; repository?: string | null };
   outDir: string;
   /**
-   * The state the build that last wrote `outDir` returned, for the same site-wide inputs; null
-   * when `outDir` is empty and everything is to be built.
+   * The state the build that last wrote `outDir` returned, with the same stet code, templates
+   * and site-wide inputs; null when `outDir` is empty and everything is to be built.
    */
   previous: SiteState | null;
   /** Articles are re-checked until their last change plus this many days. */
   checkDays: number;
   /** Outlet id → its own check period in days, where it differs from `checkDays`. */
   outletCheckDays?: Record<string, number>;
+  /**
+   * What the fetch last reported (`.stet/status.json`), or why it could not be read; `null` when
+   * there is none yet. The status page shows it.
+   */
+  status?: { status: FetchStatus } | { problem: string } | null;
+  /**
+   * Whether to keep the search index (default true). Without it, an index that no longer
+   * matches the pages is removed, so that the next build with it builds it again.
+   */
+  searchIndex?: boolean;
+  /** Times the search index step for the log (default: the system clock). */
+  clock?: Clock;
   /** Progress lines and the articles left out, with why. */
   log?: (line: string) => void;
   /** Articles read from git at a time (default 500); the output does not depend on it. */
@@ -107,17 +143,22 @@ export interface BuildSiteResult {
     /** Taken down since the previous build, or newly left out: their files removed. */
     removed: number;
   };
-  /** Listing pages, site feeds and assets: how many there are and how many were rendered. */
+  /** Site-wide pages, feeds, API index files, scripts and assets: how many, how many rendered. */
   aggregates: { total: number; rendered: number };
+  /** What the search index step did: null when it did not run. */
+  search: { pages: number; files: number; seconds: number } | null;
   files: WriteCounts;
-  /** Files the site has now (pages, feeds, assets). */
+  /** Files the site has now (pages, feeds, API files, scripts, assets; not the search index). */
   siteFiles: number;
 }
 
 /** An article read and checked in this build, ready to render. */
 interface Prepared {
   history: ArticleHistory;
-  diffs: ReturnType<typeof diffVersions>[];
+  /** `diffs[i]` goes from version i + 1 to version i + 2. */
+  diffs: VersionDiff[];
+  /** First to latest, for three or more versions. */
+  firstToLatest: VersionDiff | null;
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -126,41 +167,39 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const checkDays = checkPeriods(options);
   const perRead = options.articlesPerRead ?? ARTICLES_PER_READ;
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const clock = options.clock ?? systemClock;
   const urls = new SiteUrls(site.baseUrl);
+  const repository = checkRepository(site.repository ?? null);
+  const refs = siteSlugs(source.articles).sort(byArticle);
   const outlets = shownOutlets(
     options.outlets,
-    source.articles.map((a) => a.outlet),
+    refs.map((a) => a.outlet),
     log,
   );
   const outletName = new Map(outlets.map((o) => [o.id, o.name]));
-  const chrome: SiteChrome = {
-    title: site.title,
-    home: urls.href({ kind: "home" }),
-    stylesheet: urls.href({ kind: "stylesheet" }),
-    outlets: outlets.map((o) => ({
-      href: urls.href({ kind: "outlet", outlet: o.id }),
-      text: o.name,
-    })),
-    feeds: [
-      { href: urls.href({ kind: "feed", name: "all" }), text: "all changes" },
-      { href: urls.href({ kind: "feed", name: "headlines" }), text: "headline changes" },
-    ],
-  };
+  const chrome = siteChrome({ title: site.title, outlets, urls });
   const writer = new SiteWriter(outDir, { fresh: previous === null });
   // Eleventy is loaded only when some page is to be rendered.
   let renderer: PageRenderer | undefined;
-  const prepareRenderer = async () => {
+  const render = async (kind: PageKind, page: PageBase) => {
     renderer ??= await createPageRenderer(chrome, templatesDir);
-  };
-  const render = (kind: PageKind, page: PageBase) => {
-    if (renderer === undefined) throw new Error("prepareRenderer first");
     return renderer(kind, page);
   };
 
   const before = previous?.articles ?? {};
-  const state: SiteState = { articles: {}, aggregates: {} };
+  const state: SiteState = { articles: {}, aggregates: {}, feedDiffs: {} };
   const counts = { rendered: 0, unchanged: 0, skipped: 0, removed: 0 };
   const claims = new PageClaims();
+  const feedDiffs = new FeedDiffs(FEED_ENTRIES);
+  /** Articles rendered by this build, by `outlet/slug`; kept only when updating a site. */
+  const renderedNow = new Set<string>();
+  /** Whether a page the search index reads (a history page) was written or removed. */
+  let searchStale = false;
+  /**
+   * Files earlier builds wrote that the articles no longer have, removed once every article is
+   * written (another article may have taken the place); `indexed` marks history pages.
+   */
+  const stale: { file: string; indexed: boolean }[] = [];
 
   /** Reads, checks and diffs `refs`: fresh state for each, and what to render when publishable. */
   const prepare = async (refs: readonly ArticleRef[]) => {
@@ -172,27 +211,37 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     return prepared;
   };
 
+  /** The data of every page of one article, and its records. Pure. */
+  const pagesOf = (ready: Prepared) =>
+    articlePages({
+      history: ready.history,
+      outletName: outletName.get(ready.history.outlet) ?? ready.history.outlet,
+      diffs: ready.diffs,
+      firstToLatest: ready.firstToLatest,
+      urls,
+      checkDays: checkDays(ready.history.outlet),
+      repository,
+    });
+
   /** Renders and writes one article; returns its records. */
   const publish = async (ready: Prepared): Promise<CompactRecords> => {
-    const { history, diffs } = ready;
+    const { history } = ready;
     const { outlet, slug } = history;
-    const name = outletName.get(outlet) ?? outlet;
-    await prepareRenderer();
-    const built = articlePages({
-      history,
-      outletName: name,
-      diffs,
-      urls,
-      checkDays: checkDays(outlet),
-    });
+    const built = pagesOf(ready);
     const files: string[] = [];
     const put = async (file: string, content: string) => {
       files.push(file);
-      await writer.write(file, content);
+      return writer.write(file, content);
     };
-    await put(built.article.outputPath, await render("article", built.article));
+    if (await put(built.history.outputPath, await render("history", built.history))) {
+      searchStale = true;
+    }
     for (const page of built.versions) await put(page.outputPath, await render("version", page));
     for (const page of built.diffs) await put(page.outputPath, await render("diff", page));
+    if (built.compare !== null) {
+      await put(built.compare.outputPath, await render("compare", built.compare));
+    }
+    await put(built.api.file, built.api.json);
     await put(
       urls.file({ kind: "article-feed", outlet, slug }),
       atomFeed({
@@ -213,26 +262,32 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         `${history.file}: its pages are not the files SiteUrls.articleFiles lists; add new kinds of article page there.`,
       );
     }
+    for (const change of built.changes) feedDiffs.offer(change);
+    if (previous !== null) renderedNow.add(`${outlet}/${slug}`);
     return compactRecords({ summary: built.summary, changes: built.changes, gone: built.gone });
   };
 
-  /** Removes the files `old` had that the article does not have now (all, when `now` is null). */
-  const removeStale = async (old: ArticleState | undefined, now: ArticleState | null) => {
+  /** Marks the files `old` had that the article does not have now (all, when `now` is null). */
+  const removeStale = (old: ArticleState | undefined, now: ArticleState | null) => {
     if (old === undefined || old.records === null) return;
     const keep = new Set(
       now === null || now.records === null
         ? []
         : urls.articleFiles(now.outlet, now.slug, now.versionCount),
     );
+    const history = urls.file({ kind: "article", outlet: old.outlet, slug: old.slug });
     for (const file of urls.articleFiles(old.outlet, old.slug, old.versionCount)) {
-      if (!keep.has(file)) await writer.remove(file);
+      if (!keep.has(file)) stale.push({ file, indexed: file === history });
     }
   };
 
-  const refs = [...source.articles].sort(byArticle);
   for (let start = 0; start < refs.length; start += perRead) {
     const chunk = refs.slice(start, start + perRead);
-    const prepared = await prepare(chunk.filter((ref) => before[ref.file]?.key !== ref.key));
+    const prepared = await prepare(
+      chunk.filter(
+        (ref) => before[ref.file]?.key !== ref.key || before[ref.file]?.slug !== ref.slug,
+      ),
+    );
     const unread: ArticleRef[] = [];
     for (const ref of chunk) {
       const old = before[ref.file];
@@ -249,12 +304,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       if (current.problem !== null || clash !== null) {
         counts.skipped++;
         if (old?.records) counts.removed++;
-        await removeStale(old, null);
+        removeStale(old, null);
         current.records = null;
       } else if (fresh?.ready) {
         counts.rendered++;
         current.records = await publish(fresh.ready);
-        await removeStale(old, current);
+        removeStale(old, current);
       } else if (current.records !== null) {
         counts.unchanged++;
       } else {
@@ -278,13 +333,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   for (const [file, old] of Object.entries(before)) {
     if (state.articles[file] !== undefined) continue;
     if (old.records !== null) counts.removed++;
-    await removeStale(old, null);
+    removeStale(old, null);
+  }
+  for (const { file, indexed } of stale) {
+    // A file another article has now was written by it, above.
+    if (claims.has(file)) continue;
+    if ((await writer.remove(file)) && indexed) searchStale = true;
   }
   log(
     `articles: ${count(counts.rendered)} rendered, ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} left out, ${count(counts.removed)} removed`,
   );
 
-  // Listing pages, site feeds and assets: each is rendered only when its data changed.
+  // Site-wide pages, feeds, API index files, scripts and assets: each is rendered only when its
+  // data changed.
   const summaries: ArticleSummary[] = [];
   const changes: ChangeRecord[] = [];
   const gone: GoneRecord[] = [];
@@ -306,7 +367,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const aggregate = async (
     file: string,
     digest: string,
-    content: () => Promise<string | Buffer>,
+    content: () => Promise<string | Uint8Array>,
   ) => {
     aggregates++;
     state.aggregates[file] = digest;
@@ -315,18 +376,44 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await writer.write(file, await content());
   };
   const listings = listingPages({ outlets, summaries, changes, urls });
+  const own = sitePages(urls);
   const pages: [PageKind, PageBase][] = [
     ["home", listings.home],
     ...listings.outlets.map((page): [PageKind, typeof page] => ["outlet", page]),
     ...listings.days.map((page): [PageKind, typeof page] => ["day", page]),
+    ["headlines", listings.headlines],
+    ["status", statusPage({ status: options.status ?? null, outlets, summaries, urls })],
+    ["search", own.search],
+    ["404", own.notFound],
   ];
   for (const [kind, page] of pages) {
     await aggregate(page.outputPath, digestOf(kind, JSON.stringify(page)), () =>
-      prepareRenderer().then(() => render(kind, page)),
+      render(kind, page),
     );
   }
-  for (const feed of siteFeeds({ outlets, changes, gone, urls, siteTitle: site.title })) {
-    await aggregate(feed.file, digestOf(feed.xml), async () => feed.xml);
+
+  const feeds = siteFeeds({ outlets, changes, gone, urls, siteTitle: site.title });
+  const diffHtml = await feedDiffHtml(feeds.flatMap((f) => f.spec.entries));
+  for (const { file, spec } of feeds) {
+    const entries = spec.entries.map((c) =>
+      c.number === 1 ? c : { ...c, diffHtml: diffHtml.get(changeKey(c)) ?? null },
+    );
+    const xml = atomFeed({ ...spec, entries });
+    await aggregate(file, digestOf(xml), async () => xml);
+  }
+  for (const key of [...diffHtml.keys()].sort()) {
+    state.feedDiffs[key] = diffHtml.get(key) as string;
+  }
+  for (const api of apiIndex({ outlets, summaries, urls, siteTitle: site.title })) {
+    await aggregate(api.file, digestOf(api.json), async () => api.json);
+  }
+  // The scripts depend only on stet's code, the same as the previous build's.
+  let bundles: Promise<Map<string, string>> | undefined;
+  for (const name of Object.keys(SCRIPTS)) {
+    await aggregate(urls.file({ kind: "asset", name }), digestOf("script", name), async () => {
+      bundles ??= bundleScripts().then((list) => new Map(list.map((b) => [b.name, b.text])));
+      return (await bundles).get(name) ?? "";
+    });
   }
   const assets = join(templatesDir, "assets");
   for (const entry of await readdir(assets, { recursive: true, withFileTypes: true })) {
@@ -339,16 +426,70 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (state.aggregates[file] === undefined) await writer.remove(file);
   }
   log(`listings, feeds and assets: ${count(renderedAggregates)} of ${count(aggregates)} rendered`);
+
+  let search: BuildSiteResult["search"] = null;
+  if (options.searchIndex === false) {
+    if (searchStale) await removeSearchIndex(outDir, writer);
+    log("search index: not built (--no-search)");
+  } else if (searchStale || !(await hasSearchIndex(outDir))) {
+    const started = clock.now();
+    const indexed = await buildSearchIndex(outDir, writer);
+    const seconds = (clock.now() - started) / 1000;
+    search = { ...indexed, seconds };
+    log(
+      `search index: ${count(indexed.pages)} pages indexed in ${seconds.toFixed(1)} s, ${count(indexed.files)} files`,
+    );
+  } else {
+    log("search index: no history page changed, kept as it was");
+  }
+
   return {
     state,
     articles: counts,
     aggregates: { total: aggregates, rendered: renderedAggregates },
+    search,
     files: writer.counts,
     siteFiles: Object.values(state.articles).reduce(
       (sum, a) => sum + (a.records === null ? 0 : urls.articleFileCount(a.versionCount)),
       aggregates,
     ),
   };
+
+  /**
+   * The diff HTML of the given changes (first versions have none), by `changeKey`: from the
+   * articles this build rendered, else from the previous build's feeds, else (after a takedown
+   * lets older changes back into a feed) by reading and diffing their articles again.
+   */
+  async function feedDiffHtml(shown: readonly ChangeRecord[]): Promise<Map<string, string>> {
+    const fresh = feedDiffs.kept();
+    const result = new Map<string, string>();
+    const missing = new Map<string, Set<number>>();
+    for (const change of shown) {
+      if (change.number === 1) continue;
+      const key = changeKey(change);
+      const article = `${change.outlet}/${change.slug}`;
+      const html =
+        fresh.get(key) ?? (renderedNow.has(article) ? undefined : previous?.feedDiffs[key]);
+      if (html !== undefined) result.set(key, html);
+      else missing.set(article, (missing.get(article) ?? new Set()).add(change.number));
+    }
+    if (missing.size === 0) return result;
+    const again = refs.filter(
+      (ref) =>
+        missing.has(`${ref.outlet}/${ref.slug}`) && state.articles[ref.file]?.records != null,
+    );
+    log(`feeds: reading ${count(again.length)} articles again for the diffs their feeds show`);
+    for (const { ready } of (await prepare(again)).values()) {
+      if (ready === null) continue;
+      const numbers = missing.get(`${ready.history.outlet}/${ready.history.slug}`);
+      for (const change of pagesOf(ready).changes) {
+        if (numbers?.has(change.number) && change.diffHtml !== null) {
+          result.set(changeKey(change), change.diffHtml);
+        }
+      }
+    }
+    return result;
+  }
 
   /** Checks one article read from git and diffs its versions. Pure apart from `read`'s content. */
   function prepareArticle(
@@ -364,7 +505,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       slug: ref.slug,
       notes,
       records: null,
-      files: [],
     };
     const history = read?.history;
     if (history === null || history === undefined) {
@@ -374,22 +514,50 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       };
     }
     const versionCount = history.versions.length;
-    const problem = articleProblem(history);
+    // The site's slug (`siteSlugs`), which may be shorter than the archive's.
+    const placed = history.slug === ref.slug ? history : { ...history, slug: ref.slug };
+    const problem = articleProblem(placed);
     if (problem !== null) return { state: { ...base, problem, versionCount }, ready: null };
-    const checked = withTrueLabels(history, (line) => notes.push(line));
-    const diffs: Prepared["diffs"] = [];
+    const checked = withTrueLabels(placed, (line) => notes.push(line));
+    const { versions } = checked;
+    const diffs: VersionDiff[] = [];
+    let firstToLatest: VersionDiff | null = null;
     try {
-      for (let i = 1; i < checked.versions.length; i++) {
-        diffs.push(
-          diffVersions(checked.versions[i - 1] as Version, checked.versions[i] as Version),
-        );
+      for (let i = 1; i < versions.length; i++) {
+        diffs.push(diffVersions(versions[i - 1] as Version, versions[i] as Version));
+      }
+      if (versions.length > 2) {
+        firstToLatest = diffVersions(versions[0] as Version, versions.at(-1) as Version);
       }
     } catch (error) {
       const why = `its versions could not be compared (${String(error)})`;
       return { state: { ...base, problem: why, versionCount }, ready: null };
     }
-    return { state: { ...base, problem: null, versionCount }, ready: { history: checked, diffs } };
+    return {
+      state: { ...base, problem: null, versionCount },
+      ready: { history: checked, diffs, firstToLatest },
+    };
   }
+}
+
+/** The repository URL for commit links, checked: an https URL, kept without a final "/". */
+function checkRepository(repository: string | null): string | null {
+  if (repository === null || repository === "") return null;
+  let url: URL;
+  try {
+    url = new URL(repository);
+  } catch (cause) {
+    throw new BuildError(
+      `The repository "${repository}" is not a URL; give one such as https://github.com/owner/repo.`,
+      { cause },
+    );
+  }
+  if (url.protocol !== "https:" || url.search !== "" || url.hash !== "" || url.username !== "") {
+    throw new BuildError(
+      `The repository "${repository}" must be an https URL without query or fragment, such as https://github.com/owner/repo.`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
 }
 
 /** Each outlet's check period in days, after checking that every one is a number ≥ 0. */

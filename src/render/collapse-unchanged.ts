@@ -1,16 +1,16 @@
 // Shapes a paragraph diff for the diff page: every change, a little unchanged context around
-// each, and long runs of unchanged paragraphs folded into a count, so pages stay lean and a
-// reader's eye goes to what changed.
+// each, and long runs of unchanged paragraphs folded into one row that a reader can open in
+// place, so the eye goes to what changed.
 
 import type { ParagraphChange } from "../types.ts";
 
-/** A row of the diff page's body: a paragraph as it fared, or a run of unchanged ones left out. */
-export type DiffRow = ParagraphChange | { kind: "skipped"; count: number };
+/** A row of the diff page's body: a paragraph as it fared, or a folded run of unchanged ones. */
+export type DiffRow = ParagraphChange | { kind: "skipped"; paragraphs: string[] };
 
 /**
  * Keeps every changed paragraph and up to `context` unchanged paragraphs before and after each;
- * the unchanged paragraphs in between are replaced by one `skipped` row with their count. A run
- * of a single paragraph is shown rather than hidden behind "1 unchanged paragraph".
+ * the unchanged paragraphs in between are folded into one `skipped` row. A run of a single
+ * paragraph is shown rather than hidden behind "1 unchanged paragraph".
  */
 export function collapseUnchanged(paragraphs: readonly ParagraphChange[], context = 2): DiffRow[] {
   const keep = paragraphs.map((p) => p.kind !== "same");
@@ -32,7 +32,11 @@ export function collapseUnchanged(paragraphs: readonly ParagraphChange[], contex
     let end = i;
     while (end < paragraphs.length && !keep[end]) end++;
     if (end - i === 1) rows.push(paragraph);
-    else rows.push({ kind: "skipped", count: end - i });
+    else {
+      const folded: string[] = [];
+      for (let k = i; k < end; k++) folded.push((paragraphs[k] as { text: string }).text);
+      rows.push({ kind: "skipped", paragraphs: folded });
+    }
     i = end;
   }
   return rows;

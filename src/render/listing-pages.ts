@@ -1,6 +1,6 @@
 // Builds the data of the listing pages — the front page of recent changes, each outlet's page and
-// its pages by the day articles were first seen — from every article's summary and change
-// records. Pure.
+// its pages by the day articles were first seen, and the headline-changes page — from every
+// article's summary and change records. Pure.
 //
 // The listings are laid out so that one new version rewrites few of them: an outlet's page shows
 // its most recently changed articles and links every day an article was first seen; each day's
@@ -8,13 +8,18 @@
 // changes the outlet's page and the one day page that lists its article; a new article is added
 // at the end of its day. Rolling "page N of M" lists would instead shift every page at each change.
 
-import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./article-pages.ts";
+import { compareStrings } from "./compare-strings.ts";
+import type { LabelText } from "./describe-label.ts";
 import { type TimeText, timeText } from "./format-time.ts";
+import { type MostEditedItem, mostEdited } from "./most-edited.ts";
+import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./page-types.ts";
 import { paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 const RECENT_CHANGES = 50;
 const RECENT_HEADLINES = 20;
+/** Headline changes on /headlines/; the headlines feed has the latest too. */
+const HEADLINES_PAGE = 200;
 /** Articles on an outlet's own page: the most recently changed. */
 export const RECENT_ARTICLES = 50;
 /** Articles on one page of a day's list; a busy day continues on further pages. */
@@ -47,6 +52,9 @@ export interface ChangeItem {
   articleHref: string;
   wordsAdded: number;
   wordsRemoved: number;
+  labels: LabelText[];
+  /** The article's first-versus-latest diff, when it has one. */
+  firstToLatestHref: string | null;
 }
 
 /** An article as a listing shows it. */
@@ -64,6 +72,9 @@ export interface ArticleItem {
 export interface HomePage extends PageBase {
   changes: ChangeItem[];
   headlines: ChangeItem[];
+  /** The articles with the most new versions in the week up to the newest change. */
+  mostEdited: { since: TimeText | null; until: TimeText | null; items: MostEditedItem[] };
+  headlinesPage: string;
   totals: { outlets: number; articles: number; versions: number; changes: number };
   outlets: { name: string; href: string; feed: string; articles: number }[];
 }
@@ -91,6 +102,13 @@ export interface DayPage extends PageBase {
   next: Link | null;
 }
 
+/** `/headlines/`: the latest headline changes across outlets, each as was and now. */
+export interface HeadlinesPage extends PageBase {
+  changes: ChangeItem[];
+  /** How many headline changes there are in all (the page shows the latest). */
+  total: number;
+}
+
 /** Everything the listing pages are made from. */
 export interface ListingInput {
   /** In display order; outlets without articles included. */
@@ -101,11 +119,12 @@ export interface ListingInput {
   urls: SiteUrls;
 }
 
-/** The front page, every outlet page and every day page. */
+/** The front page, every outlet page, every day page and the headline-changes page. */
 export function listingPages(input: ListingInput): {
   home: HomePage;
   outlets: OutletPage[];
   days: DayPage[];
+  headlines: HeadlinesPage;
 } {
   const { outlets, summaries, changes, urls } = input;
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
@@ -137,6 +156,8 @@ export function listingPages(input: ListingInput): {
         outputPath: urls.file(dayRef(day, part)),
         title: `${outlet.name}: first seen on ${text}${part > 1 ? `, page ${part}` : ""}`,
         feed,
+        share: null,
+        scripts: [],
         outlet: outletLink,
         day: text,
         part,
@@ -172,6 +193,8 @@ export function listingPages(input: ListingInput): {
       outputPath: urls.file({ kind: "outlet", outlet: outlet.id }),
       title: outlet.name,
       feed,
+      share: null,
+      scripts: [],
       name: outlet.name,
       articleCount: articles.length,
       recent: newest(articles, RECENT_ARTICLES, byLastChanged).map(articleItem),
@@ -191,17 +214,20 @@ export function listingPages(input: ListingInput): {
     articleHref: c.articleHref,
     wordsAdded: c.wordsAdded,
     wordsRemoved: c.wordsRemoved,
+    labels: c.labels,
+    firstToLatestHref: c.firstToLatestHref,
   });
+  const headlineChanges = edits.filter((c) => c.headlineChanged);
   const home: HomePage = {
     outputPath: urls.file({ kind: "home" }),
     title: "Recent changes",
     feed: { href: urls.href({ kind: "feed", name: "all" }), text: "All changes" },
+    share: null,
+    scripts: [],
     changes: newest(edits, RECENT_CHANGES, byNewest).map(toItem),
-    headlines: newest(
-      edits.filter((c) => c.headlineChanged),
-      RECENT_HEADLINES,
-      byNewest,
-    ).map(toItem),
+    headlines: newest(headlineChanges, RECENT_HEADLINES, byNewest).map(toItem),
+    mostEdited: mostEdited(changes, urls),
+    headlinesPage: urls.href({ kind: "headlines" }),
     totals: {
       outlets: outlets.length,
       articles: summaries.length,
@@ -215,40 +241,60 @@ export function listingPages(input: ListingInput): {
       articles: byOutlet.get(o.id)?.length ?? 0,
     })),
   };
-  return { home, outlets: outletPages, days: dayPages };
+  const headlines: HeadlinesPage = {
+    outputPath: urls.file({ kind: "headlines" }),
+    title: "Headline changes",
+    feed: { href: urls.href({ kind: "feed", name: "headlines" }), text: "Headline changes" },
+    share: null,
+    scripts: [],
+    changes: newest(headlineChanges, HEADLINES_PAGE, byNewest).map(toItem),
+    total: headlineChanges.length,
+  };
+  return { home, outlets: outletPages, days: dayPages, headlines };
 }
 
 /** Newest change first; ties in a fixed order so output never depends on input order. */
 export function byNewest(a: ChangeRecord, b: ChangeRecord): number {
   return (
     Date.parse(b.time) - Date.parse(a.time) ||
-    compare(a.outlet, b.outlet) ||
-    compare(a.slug, b.slug) ||
+    compareStrings(a.outlet, b.outlet) ||
+    compareStrings(a.slug, b.slug) ||
     b.number - a.number
   );
 }
 
 /**
  * The first `count` items in `order`, as sorting the whole list and taking them would give, but
- * without sorting it: each item is checked against the last one kept, then placed by bisection.
+ * without sorting it (see `keepNewest`).
  */
 export function newest<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
   const kept: T[] = [];
-  if (count < 1) return kept;
-  for (const item of items) {
-    if (kept.length === count && order(item, kept[count - 1] as T) >= 0) continue;
-    // The first position whose item sorts after `item`: equal items keep their input order.
-    let low = 0;
-    let high = kept.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (order(item, kept[mid] as T) < 0) high = mid;
-      else low = mid + 1;
-    }
-    kept.splice(low, 0, item);
-    if (kept.length > count) kept.pop();
-  }
+  for (const item of items) keepNewest(kept, item, count, order);
   return kept;
+}
+
+/**
+ * Adds `item` to `kept` (the first items in `order` seen so far, at most `count`) if it belongs
+ * there: it is checked against the last one kept, then placed by bisection.
+ */
+export function keepNewest<T>(
+  kept: T[],
+  item: T,
+  count: number,
+  order: (a: T, b: T) => number,
+): void {
+  if (count < 1) return;
+  if (kept.length === count && order(item, kept[count - 1] as T) >= 0) return;
+  // The first position whose item sorts after `item`: equal items keep their input order.
+  let low = 0;
+  let high = kept.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (order(item, kept[mid] as T) < 0) high = mid;
+    else low = mid + 1;
+  }
+  kept.splice(low, 0, item);
+  if (kept.length > count) kept.pop();
 }
 
 /** The outlet's articles by the UTC day they were first seen, oldest day first, each in order. */
@@ -261,7 +307,7 @@ function byDay(articles: readonly ArticleSummary[]): [string, ArticleSummary[]][
     else list.push(article);
   }
   return [...days]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([day, list]) => [day, list.sort(byFirstSeen)]);
 }
 
@@ -280,12 +326,12 @@ function byLastChanged(a: ArticleSummary, b: ArticleSummary): number {
   return (
     Date.parse(b.lastChanged) - Date.parse(a.lastChanged) ||
     Date.parse(b.firstSeen) - Date.parse(a.firstSeen) ||
-    compare(a.slug, b.slug)
+    compareStrings(a.slug, b.slug)
   );
 }
 
 function byFirstSeen(a: ArticleSummary, b: ArticleSummary): number {
-  return Date.parse(a.firstSeen) - Date.parse(b.firstSeen) || compare(a.slug, b.slug);
+  return Date.parse(a.firstSeen) - Date.parse(b.firstSeen) || compareStrings(a.slug, b.slug);
 }
 
 /** "2026-01-05" → "5 January 2026". */
@@ -301,8 +347,4 @@ function monthText(day: string): string {
 
 function partText(day: string, part: number): string {
   return part === 1 ? dayText(day) : `${dayText(day)}, page ${part}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

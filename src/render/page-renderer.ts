@@ -7,20 +7,34 @@
 import { fileURLToPath } from "node:url";
 import type { CompiledTemplate } from "@11ty/eleventy";
 import { BuildError } from "../errors.ts";
-import type { Link, PageBase } from "./article-pages.ts";
+import type { Link, PageBase } from "./page-types.ts";
 
 /** The Nunjucks templates, `_includes/` layouts and `assets/` of the site. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 /** Each kind of page, named as its template is: `_includes/pages/<kind>.njk`. */
-export type PageKind = "home" | "outlet" | "day" | "article" | "version" | "diff";
+export type PageKind =
+  | "home"
+  | "outlet"
+  | "day"
+  | "headlines"
+  | "status"
+  | "search"
+  | "404"
+  | "history"
+  | "version"
+  | "diff"
+  | "compare";
 
-/** What every page shows around its content: site name, outlet navigation, feeds. */
+/** What every page shows around its content: site name, navigation, feeds, icon. */
 export interface SiteChrome {
   title: string;
   home: string;
   stylesheet: string;
+  favicon: string;
   outlets: Link[];
+  /** The site's own pages in the header: headline changes, search, status. */
+  pages: Link[];
   feeds: Link[];
 }
 

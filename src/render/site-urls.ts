@@ -12,9 +12,24 @@ export type SiteRef =
   | { kind: "article"; outlet: string; slug: string }
   | { kind: "version"; outlet: string; slug: string; number: number }
   | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
+  /** The article's compare-any-two page, `diff/` above its pre-rendered diffs. */
+  | { kind: "compare"; outlet: string; slug: string }
   | { kind: "article-feed"; outlet: string; slug: string }
   | { kind: "feed"; name: string }
-  | { kind: "stylesheet" };
+  /** `/api/<outlet>/<slug>.json`: every version of one article. */
+  | { kind: "api-article"; outlet: string; slug: string }
+  /** `/api/index.json` and `/api/<outlet>.json`: what the API holds. */
+  | { kind: "api-index" }
+  | { kind: "api-outlet"; outlet: string }
+  | { kind: "headlines" }
+  | { kind: "search" }
+  | { kind: "status" }
+  | { kind: "not-found" }
+  | { kind: "stylesheet" }
+  /** A file in `/assets/`: icons and scripts. */
+  | { kind: "asset"; name: string }
+  /** A file of the search index and its interface, which Pagefind writes to `/pagefind/`. */
+  | { kind: "pagefind"; name: string };
 
 /** Builds the file, link and absolute URL of any site page from one base URL. */
 export class SiteUrls {
@@ -56,14 +71,16 @@ export class SiteUrls {
   }
 
   /**
-   * Every file one article's pages and feed occupy: its history page and feed, a page per
-   * version and per consecutive diff. The one list of them: a build checks that an article writes
-   * exactly these, claims them against other articles, and removes them when it is taken down.
+   * Every file one article occupies: its history page, feed and API file, a page per version and
+   * per consecutive diff, and with two or more versions its compare page, with three or more its
+   * first-versus-latest diff. The one list of them: a build checks that an article writes exactly
+   * these, claims them against other articles, and removes them when it is taken down.
    */
   articleFiles(outlet: string, slug: string, versionCount: number): string[] {
     const files = [
       this.file({ kind: "article", outlet, slug }),
       this.file({ kind: "article-feed", outlet, slug }),
+      this.file({ kind: "api-article", outlet, slug }),
     ];
     for (let number = 1; number <= versionCount; number++) {
       files.push(this.file({ kind: "version", outlet, slug, number }));
@@ -71,12 +88,16 @@ export class SiteUrls {
         files.push(this.file({ kind: "diff", outlet, slug, from: number - 1, to: number }));
       }
     }
+    if (versionCount > 1) files.push(this.file({ kind: "compare", outlet, slug }));
+    if (versionCount > 2) {
+      files.push(this.file({ kind: "diff", outlet, slug, from: 1, to: versionCount }));
+    }
     return files;
   }
 
   /** How many files `articleFiles` lists, without listing them. */
   articleFileCount(versionCount: number): number {
-    return 2 * versionCount + 1;
+    return 2 * versionCount + 2 + (versionCount > 1 ? 1 : 0) + (versionCount > 2 ? 1 : 0);
   }
 
   /** The absolute URL, as feeds need it. */
@@ -101,12 +122,34 @@ export class SiteUrls {
         return [ref.outlet, ...ref.slug.split("/"), `v${ref.number}`, ""];
       case "diff":
         return [ref.outlet, ...ref.slug.split("/"), "diff", `${ref.from}..${ref.to}`, ""];
+      case "compare":
+        return [ref.outlet, ...ref.slug.split("/"), "diff", ""];
       case "article-feed":
         return [ref.outlet, ...ref.slug.split("/"), "feed.atom"];
       case "feed":
         return ["feeds", `${ref.name}.atom`];
+      case "api-article": {
+        const segments = ref.slug.split("/");
+        return ["api", ref.outlet, ...segments.slice(0, -1), `${segments.at(-1)}.json`];
+      }
+      case "api-index":
+        return ["api", "index.json"];
+      case "api-outlet":
+        return ["api", `${ref.outlet}.json`];
+      case "headlines":
+        return ["headlines", ""];
+      case "search":
+        return ["search", ""];
+      case "status":
+        return ["status", ""];
+      case "not-found":
+        return ["404.html"];
       case "stylesheet":
         return ["assets", "style.css"];
+      case "asset":
+        return ["assets", ref.name];
+      case "pagefind":
+        return ["pagefind", ref.name];
     }
   }
 }

@@ -30,15 +30,18 @@ export class SiteWriter {
     this.#fresh = options.fresh;
   }
 
-  /** Writes `file` (relative to the site folder) unless it already holds exactly `content`. */
-  async write(file: string, content: string | Uint8Array): Promise<void> {
+  /**
+   * Writes `file` (relative to the site folder) unless it already holds exactly `content`;
+   * returns whether it wrote.
+   */
+  async write(file: string, content: string | Uint8Array): Promise<boolean> {
     const path = join(this.#outDir, file);
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
     if (!this.#fresh) {
       const existing = await readFile(path).catch(() => null);
       if (existing?.equals(bytes)) {
         this.counts.unchanged++;
-        return;
+        return false;
       }
     }
     const dir = dirname(path);
@@ -48,15 +51,19 @@ export class SiteWriter {
     }
     await writeFile(path, bytes);
     this.counts.written++;
+    return true;
   }
 
-  /** Removes `file` if it exists, then every folder it leaves empty, up to the site folder. */
-  async remove(file: string): Promise<void> {
+  /**
+   * Removes `file` if it exists, then every folder it leaves empty, up to the site folder;
+   * returns whether the file was there.
+   */
+  async remove(file: string): Promise<boolean> {
     const path = join(this.#outDir, file);
     try {
       await rm(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
       throw error;
     }
     this.counts.deleted++;
@@ -69,5 +76,6 @@ export class SiteWriter {
         break;
       }
     }
+    return true;
   }
 }

@@ -2,16 +2,23 @@
 // can be published without writing outside the site or over another article's pages. What is
 // broken is left out and named in the log; the rest of the site still builds. A label the site
 // could not show truthfully (an unreadable gone mark, a "reverted" headline that is not one) is
-// dropped, and named, rather than the whole article. The checks come in parts a build can apply
-// one article at a time: `shownOutlets`, `articleProblem`, `withTrueLabels` and `PageClaims`.
+// dropped, and named, rather than the whole article. Site paths lose the page extension their
+// URL had (`…/story.html` is published at `…/story/`) wherever that stays unique. The checks come
+// in parts a build can apply one article at a time — `shownOutlets`, `articleProblem`,
+// `withTrueLabels` and `PageClaims` — after `siteSlugs`, which looks at every article at once.
 
 import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory, Version } from "../types.ts";
+import { compareStrings } from "./compare-strings.ts";
 import { SiteUrls } from "./site-urls.ts";
 
 /** Outlet ids whose pages or feeds would take the place of the site's own. */
 const OUTLET_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A page extension that says nothing to a reader of the site: `story.html` → `story`. */
+const PAGE_EXTENSION = /\.(?:s?html?|php[0-9]?|aspx?|jspx?|cfm|cms)$/i;
+/** Names the site uses below an article's own page; a stripped name must not become one. */
+const ARTICLE_SUBPAGE = /^(?:v\d+|diff|feed\.atom|page|index)$/;
 // Control characters and path separators other than "/" have no place in a site path.
 const BAD_SLUG_CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
@@ -25,8 +32,8 @@ export interface UsableHistories {
 
 /**
  * Configured outlets keep their order; outlets that appear only in the archive (no longer
- * configured) follow, sorted, named by their id, so their history stays public. Articles are
- * skipped, with a log line, when their outlet id or slug cannot be a site path, their versions
+ * configured) follow, sorted, named by their id, so their history stays public. Slugs lose
+ * their page extension as `siteSlugs` says. Articles are skipped, with a log line, when their outlet id or slug cannot be a site path, their versions
  * are not numbered 1..n or have unreadable times, or their pages would land on another
  * article's (the article that sorts first keeps its pages). A gone mark with an unreadable time,
  * and a `revertsTo` that does not name an earlier, non-adjacent version with the same headline,
@@ -44,7 +51,7 @@ export function usableHistories(
   );
   const claims = new PageClaims();
   const usable: ArticleHistory[] = [];
-  for (const history of [...histories].sort(byArticle)) {
+  for (const history of siteSlugs(histories).sort(byArticle)) {
     const problem = articleProblem(history);
     if (problem !== null) {
       log(`skipped ${history.file}: ${problem}`);
@@ -79,7 +86,7 @@ export function shownOutlets(
   const known = new Set(configured.map((o) => o.id));
   const extra = new Set<string>();
   for (const id of archived) if (!known.has(id) && isOutletId(id)) extra.add(id);
-  const sorted = [...extra].sort(compare);
+  const sorted = [...extra].sort(compareStrings);
   if (sorted.length > 0) {
     log(`outlets not in the config, shown under their ids: ${sorted.join(", ")}`);
   }
@@ -87,11 +94,42 @@ export function shownOutlets(
 }
 
 /** The order articles are checked and published in: by outlet, slug, then file. */
-export function byArticle(
-  a: { outlet: string; slug: string; file: string },
-  b: { outlet: string; slug: string; file: string },
-): number {
-  return compare(a.outlet, b.outlet) || compare(a.slug, b.slug) || compare(a.file, b.file);
+export function byArticle(a: ArticlePath, b: ArticlePath): number {
+  return (
+    compareStrings(a.outlet, b.outlet) ||
+    compareStrings(a.slug, b.slug) ||
+    compareStrings(a.file, b.file)
+  );
+}
+
+/** What names an article's place in the archive and on the site. */
+interface ArticlePath {
+  outlet: string;
+  slug: string;
+  file: string;
+}
+
+/**
+ * The articles with the slugs the site publishes them at: the slug without its page extension,
+ * unless another article has (or has already taken) that slug, or the shorter name is one the
+ * site uses below an article's page. Which article may drop its extension depends on the others,
+ * so this looks at all of them at once, in `byArticle` order of their archive slugs; the result
+ * is in that order, each article the same object unless its slug changed. The archive file keeps
+ * its name; only the site path changes.
+ */
+export function siteSlugs<T extends ArticlePath>(articles: readonly T[]): T[] {
+  const sorted = [...articles].sort(byArticle);
+  const taken = new Set(sorted.map((a) => `${a.outlet}/${a.slug}`));
+  return sorted.map((article) => {
+    const slug = article.slug.replace(PAGE_EXTENSION, "");
+    const last = slug.split("/").at(-1) ?? "";
+    const key = `${article.outlet}/${slug}`;
+    if (slug === article.slug || last === "" || ARTICLE_SUBPAGE.test(last) || taken.has(key)) {
+      return article;
+    }
+    taken.add(key);
+    return { ...article, slug };
+  });
 }
 
 /** Why the article cannot be published whatever the other articles are, or null. */
@@ -155,6 +193,11 @@ export class PageClaims {
     for (const dir of dirs) this.#dirs.add(dir);
     return null;
   }
+
+  /** Whether an article claimed `file`. */
+  has(file: string): boolean {
+    return this.#files.has(file);
+  }
 }
 
 /** The history without a gone mark or revert labels that the site could not show truthfully. */
@@ -199,8 +242,4 @@ function revertProblem(versions: readonly Version[], i: number): string | null {
     return "the headline is the same as the previous version's";
   }
   return null;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

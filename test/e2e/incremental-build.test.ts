@@ -72,6 +72,8 @@ interface Build {
   lines: string[];
   /** Files of the site folder whose modification time changed. */
   touched: string[];
+  /** Files of the site folder the build deleted. */
+  deleted: string[];
 }
 
 async function fingerprints(dir: string): Promise<Map<string, number>> {
@@ -99,7 +101,8 @@ async function build(from: string, out: string): Promise<Build> {
   expect(code).toBe(0);
   const after = await fingerprints(out);
   const touched = [...after].filter(([file, mtime]) => before.get(file) !== mtime).map(([f]) => f);
-  return { lines, touched: touched.sort() };
+  const deleted = [...before.keys()].filter((file) => !after.has(file));
+  return { lines, touched: touched.sort(), deleted: deleted.sort() };
 }
 
 /** A full build of the same history and config into a fresh folder, from a clone of the repo. */
@@ -191,22 +194,30 @@ describe("stet build from its cache", () => {
         "The weekly market moves to the church square in May.",
       ]),
     });
-    const { lines, touched } = await build(repo, site);
+    const { lines, touched, deleted } = await build(repo, site);
     expect(lines[0]).toMatch(/^2 archive changes since commit [0-9a-f]{10}: updating /);
     expect(lines).toContain("articles: 2 rendered, 2 unchanged, 0 left out, 0 removed");
-    expect(lines.at(-1)).toMatch(/\(incremental\) in [\d.]+ s: \d+ files written, 0 deleted/);
-    // The ferry's pages (every version page shows the count), the new article's, the listings
-    // and feeds they appear in, and the marker naming the new cache; nothing of the bridge or
-    // the school, and not the stylesheet.
-    expect(touched).toEqual([
+    expect(lines.at(-1)).toMatch(/\(incremental\) in [\d.]+ s: \d+ files written, \d+ deleted/);
+    // The ferry's pages (every version page shows the count, and it now has a first-vs-latest
+    // diff), the new article's, their API files, the listings, feeds and status counts they appear
+    // in, the search index's changed parts, and the marker naming the new cache; nothing of the
+    // bridge or the school, and not the stylesheet or the scripts.
+    expect(touched.filter((file) => !file.startsWith("pagefind/"))).toEqual([
       ".stet-site.json",
+      "api/harbor.json",
+      "api/harbor/news/ferry.json",
+      "api/index.json",
+      "api/ridge.json",
+      "api/ridge/local/market.json",
       "feeds/all.atom",
       "feeds/harbor.atom",
       "feeds/headlines.atom",
       "feeds/ridge.atom",
       "harbor/index.html",
       "harbor/news/ferry/diff/1..2/index.html",
+      "harbor/news/ferry/diff/1..3/index.html",
       "harbor/news/ferry/diff/2..3/index.html",
+      "harbor/news/ferry/diff/index.html",
       "harbor/news/ferry/feed.atom",
       "harbor/news/ferry/index.html",
       "harbor/news/ferry/v1/index.html",
@@ -219,7 +230,11 @@ describe("stet build from its cache", () => {
       "ridge/local/market/index.html",
       "ridge/local/market/v1/index.html",
       "ridge/page/2026-03-02/index.html",
+      "status/index.html",
     ]);
+    // Pagefind names its index files by their content: the old ones go as the new ones come.
+    expect(deleted.length).toBeGreaterThan(0);
+    expect(deleted.every((file) => file.startsWith("pagefind/"))).toBe(true);
     await expectSameBytes(site, await reference("additions"));
   });
 

@@ -5,7 +5,13 @@ import {
   type VerdictInput,
 } from "../../src/build-cache/cache-verdict.ts";
 
-const inputs = { code: "code1", templates: "tpl1", config: "cfg1", settings: "set1" };
+const inputs = {
+  code: "code1",
+  templates: "tpl1",
+  config: "cfg1",
+  settings: "set1",
+  status: "none",
+};
 const head: CacheHead = { format: 1, inputs, commit: "a".repeat(40), body: "body1" };
 
 function verdict(change: Partial<VerdictInput>, descends = true) {
@@ -32,6 +38,15 @@ describe("cacheVerdict", () => {
 
   it("has nothing to do when HEAD is the cached commit, without asking git", async () => {
     expect(await verdict({ commit: "a".repeat(40) })).toEqual({ kind: "same", asked: false });
+  });
+
+  it("keeps the cache when only the fetch status changed (the build renders its page again)", async () => {
+    const status = { inputs: { ...inputs, status: "other" } };
+    expect(await verdict({ ...status, commit: "a".repeat(40) })).toEqual({
+      kind: "same",
+      asked: false,
+    });
+    expect((await verdict(status)).kind).toBe("since");
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Alignment, alignParagraphs } from "../../src/diff/align-paragraphs.ts";
+import { DiffBudget } from "../../src/diff/diff-budget.ts";
 
 const OPENING = "The harbour board met on Tuesday evening to discuss the winter ferry timetable.";
 const MIDDLE = "Members heard from three skippers who said the early crossing was often empty.";
@@ -12,12 +13,20 @@ const UNRELATED = "Tickets for the lantern festival go on sale at the library ne
 
 function beforeSide(steps: Alignment[]): string[] {
   return steps.flatMap((s) =>
-    s.kind === "same" || s.kind === "removed" ? [s.text] : s.kind === "edited" ? [s.before] : [],
+    s.kind === "same" || s.kind === "removed" || s.kind === "moved-from"
+      ? [s.text]
+      : s.kind === "edited"
+        ? [s.before]
+        : [],
   );
 }
 function afterSide(steps: Alignment[]): string[] {
   return steps.flatMap((s) =>
-    s.kind === "same" || s.kind === "added" ? [s.text] : s.kind === "edited" ? [s.after] : [],
+    s.kind === "same" || s.kind === "added"
+      ? [s.text]
+      : s.kind === "edited" || s.kind === "moved-to"
+        ? [s.after]
+        : [],
   );
 }
 
@@ -76,12 +85,46 @@ describe("alignParagraphs", () => {
     ]);
   });
 
-  it("shows a paragraph moved past an unchanged one as removed where it was and added where it is", () => {
+  it("shows a paragraph moved past unchanged ones as moved, from where it was to where it is", () => {
     expect(alignParagraphs([OPENING, MIDDLE, CLOSING], [MIDDLE, CLOSING, OPENING])).toEqual([
+      { kind: "moved-from", text: OPENING, move: 1 },
+      { kind: "same", text: MIDDLE },
+      { kind: "same", text: CLOSING },
+      { kind: "moved-to", before: OPENING, after: OPENING, move: 1 },
+    ]);
+  });
+
+  it("shows a paragraph moved and edited as moved, paired with its old text", () => {
+    const openingEdited = OPENING.replace("Tuesday", "Wednesday");
+    expect(
+      alignParagraphs([OPENING, MIDDLE, CLOSING, INSERTED], [MIDDLE, CLOSING, openingEdited]),
+    ).toEqual([
+      { kind: "moved-from", text: OPENING, move: 1 },
+      { kind: "same", text: MIDDLE },
+      { kind: "same", text: CLOSING },
+      { kind: "removed", text: INSERTED },
+      { kind: "moved-to", before: OPENING, after: openingEdited, move: 1 },
+    ]);
+  });
+
+  it("numbers moves in the order the paragraphs now appear", () => {
+    const a = "First of three paragraphs about the harbour board.";
+    const b = "Second of three paragraphs about the ferry timetable.";
+    expect(alignParagraphs([a, b, CLOSING], [CLOSING, b, a])).toEqual([
+      { kind: "moved-from", text: a, move: 2 },
+      { kind: "moved-from", text: b, move: 1 },
+      { kind: "same", text: CLOSING },
+      { kind: "moved-to", before: b, after: b, move: 1 },
+      { kind: "moved-to", before: a, after: a, move: 2 },
+    ]);
+  });
+
+  it("does not call a paragraph moved when only a different one like it was added elsewhere", () => {
+    expect(alignParagraphs([OPENING, MIDDLE, CLOSING], [MIDDLE, CLOSING, UNRELATED])).toEqual([
       { kind: "removed", text: OPENING },
       { kind: "same", text: MIDDLE },
       { kind: "same", text: CLOSING },
-      { kind: "added", text: OPENING },
+      { kind: "added", text: UNRELATED },
     ]);
   });
 
@@ -154,6 +197,32 @@ describe("alignParagraphs properties", () => {
         expect(afterSide(alignParagraphs(before, after))).toEqual(after);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("reproduces both versions whatever the work budget, down to none", () => {
+    fc.assert(
+      fc.property(paragraphs, paragraphs, fc.nat(400), (before, after, limit) => {
+        const steps = alignParagraphs(before, after, new DiffBudget(limit));
+        expect(beforeSide(steps)).toEqual(before);
+        expect(afterSide(steps)).toEqual(after);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("pairs every moved-from with one moved-to, and never moves or edits to the same text", () => {
+    fc.assert(
+      fc.property(paragraphs, paragraphs, fc.nat(400), (before, after, limit) => {
+        const steps = alignParagraphs(before, after, new DiffBudget(limit));
+        const from = steps.flatMap((s) => (s.kind === "moved-from" ? [s.move] : []));
+        const to = steps.flatMap((s) => (s.kind === "moved-to" ? [s.move] : []));
+        expect([...from].sort((a, b) => a - b)).toEqual(to);
+        expect(to).toEqual(to.map((_, i) => i + 1));
+        for (const step of steps)
+          if (step.kind === "edited") expect(step.before).not.toBe(step.after);
+      }),
+      { numRuns: 1_000 },
     );
   });
 

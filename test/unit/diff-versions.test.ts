@@ -24,6 +24,31 @@ describe("diffVersions", () => {
     });
   });
 
+  it("counts no words for a paragraph moved as it was, and only its own edits for one moved and edited", () => {
+    const [opening, middle, closing] = FIRST.paragraphs as [string, string, string];
+    const moved = diffVersions(FIRST, { ...FIRST, paragraphs: [middle, closing, opening] });
+    expect(moved.paragraphs.map((p) => p.kind)).toEqual(["moved-from", "same", "same", "moved-to"]);
+    expect([moved.wordsAdded, moved.wordsRemoved]).toEqual([0, 0]);
+    const edited = opening.replace("Tuesday", "Wednesday");
+    const both = diffVersions(FIRST, { ...FIRST, paragraphs: [middle, closing, edited] });
+    expect(both.paragraphs.at(-1)).toEqual({
+      kind: "moved-to",
+      before: opening,
+      after: edited,
+      move: 1,
+      words: [
+        {
+          kind: "same",
+          text: "The harbour board delayed its vote on the winter ferry timetable on ",
+        },
+        { kind: "removed", text: "Tuesday" },
+        { kind: "added", text: "Wednesday" },
+        { kind: "same", text: "." },
+      ],
+    });
+    expect([both.wordsAdded, both.wordsRemoved]).toEqual([1, 1]);
+  });
+
   it("diffs a changed headline word by word and counts its words", () => {
     const second = { ...FIRST, title: "Harbour board scraps vote on ferry timetable" };
     expect(diffVersions(FIRST, second)).toEqual({

@@ -118,6 +118,19 @@ describe("diffWords", () => {
     ]);
   });
 
+  it("shows a mostly rewritten sentence as the old text then the new, keeping the shared end", () => {
+    expect(
+      diffWords(
+        "The council voted on Monday to raise the harbour dues by a fifth, officials said.",
+        "On Tuesday the board decided to cut the mooring fees by a tenth, officials said.",
+      ),
+    ).toEqual([
+      { kind: "removed", text: "The council voted on Monday to raise the harbour dues by a fifth" },
+      { kind: "added", text: "On Tuesday the board decided to cut the mooring fees by a tenth" },
+      { kind: "same", text: ", officials said." },
+    ]);
+  });
+
   it("marks a removed word with the space before it", () => {
     expect(diffWords("the big ferry", "the ferry")).toEqual([
       { kind: "same", text: "the" },

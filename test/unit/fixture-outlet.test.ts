@@ -190,8 +190,8 @@ describe("fixture plan", () => {
     ]);
   });
 
-  it("expects 14 versions from the five public stories", () => {
-    expect(expectedVersionCount()).toBe(14);
+  it("expects 18 versions from the five public stories", () => {
+    expect(expectedVersionCount()).toBe(18);
   });
 
   it("writes a config that watches the outlet's RSS feed, opted in to 127.0.0.1", async () => {

@@ -30,6 +30,19 @@ describe("parseConfig", () => {
     expect(config.outlets[0]?.urls).toEqual([]);
   });
 
+  it("takes the archive's repository as an https URL, and names a wrong one", () => {
+    const withRepository = VALID.replace(
+      'site: { title: "Watched" }',
+      'site: { title: "Watched", repository: "https://github.com/owner/repo" }',
+    );
+    expect(parseConfig(withRepository, "stet.config.yaml").site.repository).toBe(
+      "https://github.com/owner/repo",
+    );
+    expect(errorOf(withRepository.replace("https://github", "http://github"))).toBe(
+      "stet.config.yaml:1: site.repository: must be an https URL such as https://github.com/owner/repo",
+    );
+  });
+
   it("names file, line and key of a wrong type", () => {
     expect(errorOf(`fetch:\n  concurrency: four\n${VALID}`)).toBe(
       "stet.config.yaml:2: fetch.concurrency: must be a whole number from 1 to 32",

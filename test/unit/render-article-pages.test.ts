@@ -28,7 +28,17 @@ function pagesFor(history: ArticleHistory, checkDays = 30) {
   const diffs = history.versions
     .slice(1)
     .map((after, i) => diffVersions(history.versions[i] as Version, after));
-  return articlePages({ history, outletName: "The Harbor Courier", diffs, urls, checkDays });
+  const first = history.versions[0] as Version;
+  const last = history.versions.at(-1) as Version;
+  return articlePages({
+    history,
+    outletName: "The Harbor Courier",
+    diffs,
+    firstToLatest: history.versions.length > 2 ? diffVersions(first, last) : null,
+    urls,
+    checkDays,
+    repository: "https://github.com/stet-news/archive",
+  });
 }
 
 const ferry: ArticleHistory = {
@@ -54,11 +64,11 @@ const ferry: ArticleHistory = {
 
 describe("articlePages", () => {
   it("states the schedule as a fixed day: last change plus the outlet's check period", () => {
-    const { article } = pagesFor(ferry, 30);
+    const { history: article } = pagesFor(ferry, 30);
     expect(article.firstSeen.text).toBe("1 Apr 2026, 06:00 UTC");
     expect(article.lastChanged.text).toBe("3 Apr 2026, 09:00 UTC");
     expect(article.checkedUntil).toEqual({ iso: "2026-05-03T09:00:00.000Z", text: "3 May 2026" });
-    expect(pagesFor(ferry, 7).article.checkedUntil).toEqual({
+    expect(pagesFor(ferry, 7).history.checkedUntil).toEqual({
       iso: "2026-04-10T09:00:00.000Z",
       text: "10 Apr 2026",
     });
@@ -66,7 +76,7 @@ describe("articlePages", () => {
 
   it("says nothing is gone while the source still serves the article", () => {
     const pages = pagesFor(ferry);
-    expect(pages.article.gone).toBeNull();
+    expect(pages.history.gone).toBeNull();
     expect(pages.gone).toBeNull();
     expect(pages.summary.gone).toBeNull();
   });
@@ -74,7 +84,7 @@ describe("articlePages", () => {
   it("reports an article gone at the source on its page, in its summary and as a feed record", () => {
     const mark = { since: "2026-04-05T12:30:00Z", status: 410 };
     const pages = pagesFor({ ...ferry, gone: mark });
-    expect(pages.article.gone).toEqual({
+    expect(pages.history.gone).toEqual({
       since: { iso: "2026-04-05T12:30:00Z", text: "5 Apr 2026, 12:30 UTC" },
       status: 410,
     });
@@ -91,7 +101,7 @@ describe("articlePages", () => {
       articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
     });
     // Checking goes on while gone (the article may come back), so the schedule stays the same.
-    expect(pages.article.checkedUntil).toEqual(pagesFor(ferry).article.checkedUntil);
+    expect(pages.history.checkedUntil).toEqual(pagesFor(ferry).history.checkedUntil);
     expect(pages.versions).toHaveLength(3);
   });
 
@@ -105,7 +115,7 @@ describe("articlePages", () => {
       ],
     };
     const pages = pagesFor(flip);
-    expect(pages.article.versions.map((v) => [v.headlineChanged, v.revertsTo])).toEqual([
+    expect(pages.history.versions.map((v) => [v.headlineChanged, v.revertsTo])).toEqual([
       [false, null],
       [true, null],
       [true, { href: "/repo/harbor/news/ferry/v1/", text: "version 1" }],
@@ -113,6 +123,8 @@ describe("articlePages", () => {
     expect(pages.diffs.map((d) => d.headlineRevertsTo)).toEqual([
       null,
       { href: "/repo/harbor/news/ferry/v1/", text: "version 1" },
+      // First against latest: the same headline, so nothing reverted there.
+      null,
     ]);
     expect(pages.changes.map((c) => [c.number, c.headlineChanged, c.revertsTo])).toEqual([
       [1, false, null],
@@ -130,13 +142,13 @@ describe("articlePages", () => {
       ],
     };
     const pages = pagesFor(same);
-    expect(pages.article.versions[1]?.revertsTo).toBeNull();
+    expect(pages.history.versions[1]?.revertsTo).toBeNull();
     expect(pages.diffs[0]?.headlineRevertsTo).toBeNull();
     expect(pages.changes[1]?.revertsTo).toBeNull();
   });
 
   it("lists every version with its time since the previous one and a link to its diff", () => {
-    const { article } = pagesFor(ferry);
+    const { history: article } = pagesFor(ferry);
     expect(
       article.versions.map((v) => [v.number, v.interval, v.headlineChanged, v.diff?.href ?? null]),
     ).toEqual([
@@ -146,23 +158,27 @@ describe("articlePages", () => {
     ]);
   });
 
-  it("makes one version page per version and one diff page per consecutive pair", () => {
+  it("makes one version page per version, one diff page per consecutive pair and one from first to latest", () => {
     const pages = pagesFor(ferry);
     expect(pages.versions.map((v) => v.outputPath)).toEqual([
       "harbor/news/ferry/v1/index.html",
       "harbor/news/ferry/v2/index.html",
       "harbor/news/ferry/v3/index.html",
     ]);
-    expect(pages.diffs.map((d) => d.outputPath)).toEqual([
-      "harbor/news/ferry/diff/1..2/index.html",
-      "harbor/news/ferry/diff/2..3/index.html",
+    expect(pages.diffs.map((d) => [d.outputPath, d.consecutive])).toEqual([
+      ["harbor/news/ferry/diff/1..2/index.html", true],
+      ["harbor/news/ferry/diff/2..3/index.html", true],
+      ["harbor/news/ferry/diff/1..3/index.html", false],
     ]);
     const [first, second] = pages.diffs;
-    expect(first?.previousDiff).toBeNull();
-    expect(first?.nextDiff?.href).toBe("/repo/harbor/news/ferry/diff/2..3/");
-    expect(second?.previousDiff?.href).toBe("/repo/harbor/news/ferry/diff/1..2/");
-    expect(second?.headline.changed).toBe(true);
-    expect(second?.paragraphs).toEqual({ added: 0, removed: 1, edited: 0 });
+    expect(first?.earlier).toBeNull();
+    expect(first?.later).toEqual({
+      href: "/repo/harbor/news/ferry/diff/2..3/",
+      text: "Later change: version 2 → 3",
+    });
+    expect(second?.earlier?.href).toBe("/repo/harbor/news/ferry/diff/1..2/");
+    expect(second?.headlineChanged).toBe(true);
+    expect(second?.paragraphs).toEqual({ added: 0, removed: 1, edited: 0, moved: 0 });
   });
 
   it("records each version as a change: the first links to its version, later ones to the diff", () => {
@@ -185,14 +201,211 @@ describe("articlePages", () => {
     expect(changes[1]?.wordsAdded).toBe(1);
   });
 
+  it("says in words what each version changed, the same on every page and record", () => {
+    const pages = pagesFor(ferry);
+    const texts = (labels: { text: string }[]) => labels.map((l) => l.text);
+    expect(pages.history.versions.map((v) => texts(v.labels))).toEqual([
+      [],
+      ["1 paragraph edited"],
+      ["Headline changed", "1 paragraph removed"],
+    ]);
+    expect(pages.diffs.map((d) => texts(d.labels))).toEqual([
+      ["1 paragraph edited"],
+      ["Headline changed", "1 paragraph removed"],
+      ["Headline changed", "1 paragraph edited", "1 paragraph removed"],
+    ]);
+    expect(pages.changes.map((c) => texts(c.labels))).toEqual([
+      [],
+      ["1 paragraph edited"],
+      ["Headline changed", "1 paragraph removed"],
+    ]);
+    expect(pages.changes[0]?.diffHtml).toBeNull();
+    expect(pages.changes[2]?.diffHtml).toBe(
+      [
+        "<p><strong>Headline:</strong> Ferry service resumes<ins> after storm</ins></p>",
+        "<p><strong>Removed paragraph:</strong> <del>Tickets are free.</del></p>",
+        '<p><a href="https://example.github.io/repo/harbor/news/ferry/diff/2..3/">see the whole diff</a>.</p>',
+      ].join("\n"),
+    );
+  });
+
+  it("links the first-versus-latest page from the history, each consecutive diff and the records", () => {
+    const pages = pagesFor(ferry);
+    const link = {
+      href: "/repo/harbor/news/ferry/diff/1..3/",
+      text: "First version → latest (version 3)",
+    };
+    expect(pages.history.firstToLatest).toEqual(link);
+    expect(pages.diffs.map((d) => d.firstToLatest)).toEqual([link, link, null]);
+    expect(pages.changes.map((c) => c.firstToLatestHref)).toEqual([
+      link.href,
+      link.href,
+      link.href,
+    ]);
+    const two = { ...ferry, versions: ferry.versions.slice(0, 2) };
+    expect(pagesFor(two).history.firstToLatest).toBeNull();
+    expect(pagesFor(two).diffs).toHaveLength(1);
+  });
+
+  it("names each version's commit and links it and the archived file on the forge", () => {
+    const pages = pagesFor({ ...ferry, file: "archive/harbor/news/ferry tale.md" });
+    const commit = {
+      commit: "c0ffee2",
+      short: "c0ffee2",
+      file: "archive/harbor/news/ferry tale.md",
+      commitHref: "https://github.com/stet-news/archive/commit/c0ffee2",
+      fileHref:
+        "https://github.com/stet-news/archive/blob/c0ffee2/archive/harbor/news/ferry%20tale.md",
+    };
+    expect(pages.versions[1]?.commit).toEqual(commit);
+    expect(pages.diffs[0]?.to.commit).toEqual(commit);
+    expect(pages.diffs[0]?.from.commit.short).toBe("c0ffee1");
+    const unknown = articlePages({
+      history: ferry,
+      outletName: "The Harbor Courier",
+      diffs: [],
+      firstToLatest: null,
+      urls,
+      checkDays: 30,
+      repository: null,
+    });
+    expect(unknown.versions[0]?.commit).toMatchObject({ commitHref: null, fileHref: null });
+  });
+
+  it("says on an old version that newer ones exist, and labels the pager earlier and later", () => {
+    const [v1, v2, v3] = pagesFor(ferry).versions;
+    expect(v1?.newer).toEqual({
+      latest: { href: "/repo/harbor/news/ferry/v3/", text: "version 3" },
+      time: { iso: "2026-04-03T09:00:00Z", text: "3 Apr 2026, 09:00 UTC" },
+      compare: "/repo/harbor/news/ferry/diff/?from=1&to=3",
+    });
+    expect(v3?.newer).toBeNull();
+    expect([v2?.earlier, v2?.later]).toEqual([
+      { href: "/repo/harbor/news/ferry/v1/", text: "Version 1" },
+      { href: "/repo/harbor/news/ferry/v3/", text: "Version 3" },
+    ]);
+  });
+
+  it("makes a compare page that lists the comparisons already rendered", () => {
+    const { compare } = pagesFor(ferry);
+    expect(compare?.outputPath).toBe("harbor/news/ferry/diff/index.html");
+    expect(compare?.api).toBe("/repo/api/harbor/news/ferry.json");
+    expect(compare?.form).toEqual({
+      action: "/repo/harbor/news/ferry/diff/",
+      versions: [
+        { number: 1, text: "Version 1 (1 Apr 2026, 06:00 UTC)" },
+        { number: 2, text: "Version 2 (1 Apr 2026, 10:20 UTC)" },
+        { number: 3, text: "Version 3 (3 Apr 2026, 09:00 UTC)" },
+      ],
+      from: 1,
+      to: 3,
+    });
+    expect(compare?.ready.map((l) => l.text)).toEqual([
+      "First version → latest (version 3)",
+      "Version 1 → 2",
+      "Version 2 → 3",
+    ]);
+    expect(compare?.scripts).toEqual(["/repo/assets/compare.js"]);
+    const single = { ...ferry, versions: ferry.versions.slice(0, 1) };
+    expect(pagesFor(single).compare).toBeNull();
+  });
+
+  it("writes every version's exact text and metadata to the article's API file", () => {
+    const { api } = pagesFor(ferry);
+    expect(api.file).toBe("api/harbor/news/ferry.json");
+    const data = JSON.parse(api.json);
+    expect(data).toMatchObject({
+      outlet: { id: "harbor", name: "The Harbor Courier" },
+      url: "https://harbor.example/news/ferry",
+      file: "archive/harbor/news/ferry.md",
+      page: "https://example.github.io/repo/harbor/news/ferry/",
+      gone: null,
+    });
+    expect(data.versions[1]).toEqual({
+      number: 2,
+      time: "2026-04-01T10:20:00Z",
+      commit: "c0ffee2",
+      commitUrl: "https://github.com/stet-news/archive/commit/c0ffee2",
+      fileUrl: "https://github.com/stet-news/archive/blob/c0ffee2/archive/harbor/news/ferry.md",
+      url: "https://harbor.example/news/ferry",
+      title: "Ferry service resumes",
+      byline: "By Ada Quill",
+      published: "2026-04-01",
+      paragraphs: ["The ferry sails again today.", "Tickets are free."],
+      revertsTo: null,
+      labels: ["1 paragraph edited"],
+      page: "https://example.github.io/repo/harbor/news/ferry/v2/",
+      diff: "https://example.github.io/repo/harbor/news/ferry/diff/1..2/",
+    });
+  });
+
+  it("gives history, version and diff pages a preview title and description, and plain titles", () => {
+    const pages = pagesFor(ferry);
+    expect(pages.history.title).toBe("Ferry service resumes after storm — changed twice");
+    expect(pages.history.share).toEqual({
+      title: "Ferry service resumes after storm — changed twice",
+      description:
+        "The Harbor Courier, first seen 1 Apr 2026, 06:00 UTC. 3 versions; latest change 3 Apr 2026, 09:00 UTC: Headline changed, 1 paragraph removed.",
+      url: "https://example.github.io/repo/harbor/news/ferry/",
+    });
+    expect(pages.versions[0]?.title).toBe("Ferry service resumes — version 1 of 3");
+    expect(pages.diffs[1]?.share?.description).toBe(
+      "Version 2 → 3 of this article at The Harbor Courier, about 2 days later: Headline changed, 1 paragraph removed.",
+    );
+    expect(pages.diffs[2]?.title).toBe("Ferry service resumes after storm — version 1 → 3");
+  });
+
+  it("keeps bidi overrides and control characters out of titles and previews", () => {
+    const spoof = "Mayor \u202Eseigologa\u202C resigns\u0007\nnow";
+    const pages = pagesFor({
+      ...ferry,
+      versions: ferry.versions.map((v) => ({ ...v, title: spoof })),
+    });
+    for (const text of [
+      pages.history.title,
+      pages.history.share?.title,
+      pages.history.feed.text,
+      pages.versions[0]?.title,
+      pages.diffs[0]?.title,
+    ]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+      expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u001F]/);
+    }
+    expect(pages.history.title).toBe("Mayor seigologa resigns now — changed twice");
+    // The page itself shows the headline as archived, minus what HTML cannot carry.
+    expect(pages.history.headline).toBe("Mayor \u202Eseigologa\u202C resigns\nnow");
+  });
+
   it("links the original only when it is an http(s) URL", () => {
     const sneaky = { ...ferry, url: "javascript:alert(1)" };
-    expect(pagesFor(sneaky).article.original).toEqual({ text: "javascript:alert(1)", href: null });
-    expect(pagesFor(ferry).article.original.href).toBe("https://harbor.example/news/ferry");
+    expect(pagesFor(sneaky).history.original).toEqual({ text: "javascript:alert(1)", href: null });
+    expect(pagesFor(ferry).history.original.href).toBe("https://harbor.example/news/ferry");
   });
 
   it("names a version without a headline instead of showing nothing", () => {
     const untitled = { ...ferry, versions: [version(1, "2026-04-01T06:00:00Z", null, ["Text."])] };
-    expect(pagesFor(untitled).article.headline).toBe("(no headline)");
+    expect(pagesFor(untitled).history.headline).toBe("(no headline)");
+  });
+});
+
+describe("articlePages at the worst case", () => {
+  it("carries at most 50,000 characters of the latest text on the history page, and links the rest", () => {
+    const paragraphs = Array.from(
+      { length: 50_000 },
+      (_, i) => `Paragraph ${i} of a very long page.`,
+    );
+    const huge: ArticleHistory = {
+      ...ferry,
+      versions: [version(1, "2026-04-01T06:00:00Z", "Long", paragraphs)],
+    };
+    const { latest } = pagesFor(huge).history;
+    const characters = latest.paragraphs.reduce((sum, p) => sum + p.length, 0);
+    expect(characters).toBeLessThanOrEqual(50_001);
+    expect(latest.paragraphs.at(-1)).toMatch(/…$/);
+    expect(latest.rest).toEqual({
+      href: "/repo/harbor/news/ferry/v1/",
+      text: "Read the rest in version 1",
+    });
+    expect(pagesFor(ferry).history.latest.rest).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeRecord, GoneRecord } from "../../src/render/article-pages.ts";
 import { atomFeed } from "../../src/render/atom-feed.ts";
+import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
 
 function change(number: number, time: string, headline = "Ferry service resumes"): ChangeRecord {
   const page = `https://example.github.io/repo/harbor/news/ferry/${number === 1 ? "v1" : `diff/${number - 1}..${number}`}/`;
@@ -16,10 +16,19 @@ function change(number: number, time: string, headline = "Ferry service resumes"
     revertsTo: null,
     wordsAdded: 3,
     wordsRemoved: 1,
+    labels:
+      number > 1 && headline !== "Ferry service resumes"
+        ? [{ kind: "headline", text: "Headline changed" }]
+        : [],
+    diffHtml:
+      number === 1
+        ? null
+        : `<p><strong>Edited paragraph:</strong> The ferry sails<ins> today</ins>.</p>`,
     href: page.replace("https://example.github.io", ""),
     url: page,
     articleHref: "/repo/harbor/news/ferry/",
     articleUrl: "https://example.github.io/repo/harbor/news/ferry/",
+    firstToLatestHref: null,
   };
 }
 
@@ -157,17 +166,37 @@ describe("atomFeed", () => {
     );
   });
 
-  it("titles a headline that flips back to an earlier version's as reverted", () => {
-    const reverted = {
+  it("titles a change by its labels, a headline flipping back as reverted", () => {
+    const reverted: ChangeRecord = {
       ...change(3, "2026-04-01T12:00:00Z", "Ferry service resumes"),
       previousHeadline: "Ferries sail again",
       headlineChanged: true,
       revertsTo: 1,
+      labels: [
+        { kind: "reverted", text: "Headline reverted to version 1" },
+        { kind: "edited", text: "1 paragraph edited" },
+      ],
     };
     const xml = atomFeed({ ...spec, entries: [reverted] });
-    expect(xml).toContain("<![CDATA[Headline reverted to version 1: Ferry service resumes]]>");
     expect(xml).toContain(
-      "<p>The headline was: Ferries sail again</p>\n<p>The headline reverted to version 1: it is the same as that version’s.</p>",
+      "<![CDATA[Headline reverted to version 1, 1 paragraph edited: Ferry service resumes]]>",
+    );
+  });
+
+  it("carries the change itself in each change entry, and marks a new article as such", () => {
+    const xml = atomFeed({
+      ...spec,
+      entries: [change(1, "2026-04-01T06:00:00Z"), change(2, "2026-04-01T10:20:00Z")],
+    });
+    const [, changed, created] = xml.split("<entry>");
+    expect(changed).toContain(
+      '<content type="html"><![CDATA[<p>Version 2 of <a href="https://example.github.io/repo/harbor/news/ferry/">Ferry service resumes</a> at The Harbor Courier, fetched 1 Apr 2026, 10:20 UTC: 3 words added, 1 word removed.</p>\n<p><strong>Edited paragraph:</strong> The ferry sails<ins> today</ins>.</p>]]></content>',
+    );
+    expect(changed).toContain('<category label="Change" term="change"/>');
+    expect(created).toContain("<![CDATA[New article: Ferry service resumes]]>");
+    expect(created).toContain('<category label="New article" term="new-article"/>');
+    expect(created).toContain(
+      '<![CDATA[<p>New article: first seen at The Harbor Courier on 1 Apr 2026, 06:00 UTC: <a href="https://example.github.io/repo/harbor/news/ferry/">Ferry service resumes</a></p>]]>',
     );
   });
 });

@@ -4,7 +4,9 @@ import type { ParagraphChange } from "../../src/types.ts";
 
 const same = (text: string): ParagraphChange => ({ kind: "same", text });
 const kinds = (rows: ReturnType<typeof collapseUnchanged>) =>
-  rows.map((r) => (r.kind === "skipped" ? `skip ${r.count}` : r.kind === "same" ? r.text : r.kind));
+  rows.map((r) =>
+    r.kind === "skipped" ? `skip ${r.paragraphs.length}` : r.kind === "same" ? r.text : r.kind,
+  );
 
 describe("collapseUnchanged", () => {
   it("keeps two paragraphs of context around a change and folds the rest into counts", () => {

@@ -38,6 +38,8 @@ const codeUnit = fc.nat(0xffff).map((c) => String.fromCharCode(c));
 describe("displayText", () => {
   it("drops characters HTML and XML cannot carry and keeps all other text", () => {
     expect(displayText("a\u0000b\u0007c\td\ne\uFFFEf\uD800g")).toBe("abc\td\nefg");
+    // Noncharacters, in the BMP and in the other planes; a character beside them stays.
+    expect(displayText("x\uFDD0y\u{1FFFE}z\u{10FFFF}\u{1F600}")).toBe("xyz\u{1F600}");
     expect(displayText("<script>é 😀")).toBe("<script>é 😀");
   });
 

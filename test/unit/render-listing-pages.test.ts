@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ArticleSummary, ChangeRecord } from "../../src/render/article-pages.ts";
 import { byNewest, listingPages, newest, RECENT_ARTICLES } from "../../src/render/listing-pages.ts";
+import type { ArticleSummary, ChangeRecord } from "../../src/render/page-types.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 
 const urls = new SiteUrls("https://example.github.io/repo/");
@@ -37,10 +37,13 @@ function change(slug: string, number: number, h: number, headlineChanged = false
     revertsTo: null,
     wordsAdded: 1,
     wordsRemoved: 0,
+    labels: [],
+    diffHtml: null,
     href: `/repo/harbor/${slug}/diff/${number - 1}..${number}/`,
     url: `https://example.github.io/repo/harbor/${slug}/diff/${number - 1}..${number}/`,
     articleHref: `/repo/harbor/${slug}/`,
     articleUrl: `https://example.github.io/repo/harbor/${slug}/`,
+    firstToLatestHref: null,
   };
 }
 
@@ -195,6 +198,22 @@ describe("listingPages", () => {
         { since: { iso: hour(6), text: "1 Jun 2026, 06:00 UTC" }, status: 410 },
       ],
     ]);
+  });
+
+  it("lists the latest 200 headline changes on the headline-changes page, and counts them all", () => {
+    const changes = Array.from({ length: 230 }, (_, i) => change(`s${i}`, 2, i % 100, i % 3 > 0));
+    const { headlines } = listingPages({ outlets, summaries: [], changes, urls });
+    expect(headlines.outputPath).toBe("headlines/index.html");
+    expect(headlines.total).toBe(153);
+    expect(headlines.changes).toHaveLength(153);
+    const many = Array.from({ length: 450 }, (_, i) => change(`m${i}`, 2, i % 100, true));
+    const all = listingPages({ outlets, summaries: [], changes: many, urls }).headlines;
+    expect(all.total).toBe(450);
+    expect(all.changes).toHaveLength(200);
+    expect(all.changes.map((c) => c.time.iso)).toEqual(
+      newest(many, 200, byNewest).map((c) => c.time),
+    );
+    expect(all.changes[0]?.time.iso).toBe(hour(99));
   });
 
   it("carries a headline's flip back to an earlier version onto the front page", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeRecord, GoneRecord } from "../../src/render/article-pages.ts";
+import { atomFeed } from "../../src/render/atom-feed.ts";
+import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
 import { siteFeeds } from "../../src/render/site-feeds.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 
@@ -23,10 +24,13 @@ function change(number: number, time: string, headlineChanged: boolean): ChangeR
     revertsTo: null,
     wordsAdded: 0,
     wordsRemoved: 0,
+    labels: [],
+    diffHtml: null,
     href: page.replace("https://example.github.io", ""),
     url: page,
     articleHref: "/repo/harbor/ferry/",
     articleUrl: "https://example.github.io/repo/harbor/ferry/",
+    firstToLatestHref: null,
   };
 }
 
@@ -57,7 +61,7 @@ describe("siteFeeds", () => {
       gone: [gone],
       urls,
       siteTitle: "stet",
-    }).map((f) => [f.file, f.xml]),
+    }).map((f) => [f.file, atomFeed(f.spec)]),
   );
 
   it("reports an article gone at the source in all changes and its outlet's feed, not in headline changes", () => {

@@ -29,6 +29,21 @@ describe("SiteUrls", () => {
     expect(urls.href({ kind: "stylesheet" })).toBe("/repo/assets/style.css");
   });
 
+  it("places the compare page, the API files and the site's own pages", () => {
+    expect(urls.href({ kind: "compare", ...article })).toBe("/repo/harbor/news/2026/vote/diff/");
+    expect(urls.file({ kind: "api-article", ...article })).toBe("api/harbor/news/2026/vote.json");
+    expect(urls.href({ kind: "api-article", outlet: "harbor", slug: "vote" })).toBe(
+      "/repo/api/harbor/vote.json",
+    );
+    expect(urls.file({ kind: "api-index" })).toBe("api/index.json");
+    expect(urls.file({ kind: "api-outlet", outlet: "harbor" })).toBe("api/harbor.json");
+    expect(urls.href({ kind: "headlines" })).toBe("/repo/headlines/");
+    expect(urls.href({ kind: "search" })).toBe("/repo/search/");
+    expect(urls.file({ kind: "status" })).toBe("status/index.html");
+    expect(urls.file({ kind: "not-found" })).toBe("404.html");
+    expect(urls.href({ kind: "asset", name: "compare.js" })).toBe("/repo/assets/compare.js");
+  });
+
   it("serves directory pages from index.html files without the prefix", () => {
     expect(urls.file({ kind: "home" })).toBe("index.html");
     expect(urls.file({ kind: "day", outlet: "harbor", day: "2026-01-05", part: 2 })).toBe(
@@ -63,17 +78,30 @@ describe("SiteUrls", () => {
     expect(() => new SiteUrls("https://example.github.io/repo")).toThrow(/ending with "\/"/);
   });
 
-  it("lists an article's files: history page, feed, a page per version and per diff", () => {
+  it("lists an article's files: history page, feed, API file, a page per version and per diff, compare and first-to-latest pages", () => {
     expect(urls.articleFiles("harbor", "news/vote", 3)).toEqual([
       "harbor/news/vote/index.html",
       "harbor/news/vote/feed.atom",
+      "api/harbor/news/vote.json",
       "harbor/news/vote/v1/index.html",
       "harbor/news/vote/v2/index.html",
       "harbor/news/vote/diff/1..2/index.html",
       "harbor/news/vote/v3/index.html",
       "harbor/news/vote/diff/2..3/index.html",
+      "harbor/news/vote/diff/index.html",
+      "harbor/news/vote/diff/1..3/index.html",
     ]);
-    for (const n of [1, 2, 7, 60]) {
+    // One version: no compare page; two: no first-to-latest page (it would be the 1..2 diff).
+    expect(urls.articleFiles("harbor", "a", 1)).toEqual([
+      "harbor/a/index.html",
+      "harbor/a/feed.atom",
+      "api/harbor/a.json",
+      "harbor/a/v1/index.html",
+    ]);
+    const two = urls.articleFiles("harbor", "a", 2);
+    expect(two.filter((f) => f === "harbor/a/diff/1..2/index.html")).toHaveLength(1);
+    expect(two).toContain("harbor/a/diff/index.html");
+    for (const n of [1, 2, 3, 7, 60]) {
       expect(urls.articleFileCount(n)).toBe(urls.articleFiles("harbor", "a", n).length);
     }
   });

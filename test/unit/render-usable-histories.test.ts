@@ -64,6 +64,31 @@ describe("usableHistories", () => {
     expect(slugs).toEqual(["harbor/a"]);
   });
 
+  it("publishes an article without its URL's page extension, and keeps its archive file", () => {
+    const { histories } = run([history("harbor", "news/story.html"), history("ridge", "a/b.php")]);
+    expect(histories.map((h) => [h.slug, h.file])).toEqual([
+      ["news/story", "archive/harbor/news/story.html.md"],
+      ["a/b", "archive/ridge/a/b.php.md"],
+    ]);
+  });
+
+  it("keeps the extension where dropping it would take another article's path", () => {
+    const { slugs } = run([
+      history("harbor", "news/story"),
+      history("harbor", "news/story.html"),
+      history("harbor", "news/other.htm"),
+      history("harbor", "news/other.html"),
+      history("harbor", "news/v1.html"),
+    ]);
+    expect(slugs).toEqual([
+      "harbor/news/other",
+      "harbor/news/other.html",
+      "harbor/news/story",
+      "harbor/news/story.html",
+      "harbor/news/v1.html",
+    ]);
+  });
+
   it("skips a slug that would take the place of a listing page", () => {
     expect(run([history("harbor", "page/2")]).slugs).toEqual([]);
     expect(run([history("harbor", "page/two")]).slugs).toEqual(["harbor/page/two"]);
