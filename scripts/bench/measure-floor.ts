@@ -24,8 +24,8 @@ const BATCH = 2_000;
 export async function measureFloor(repo: string, site: string): Promise<FloorMeasurement> {
   let started = performance.now();
   const git = await GitRepository.open(repo);
-  const entries = await readArchiveLog(git);
-  await git.readBlobs(entries.filter((e) => e.status !== "D").map((e) => e.blob));
+  const { changes } = await readArchiveLog(git);
+  await git.readBlobs(changes.filter((e) => e.status !== "D").map((e) => e.blob));
   const gitSeconds = (performance.now() - started) / 1000;
 
   const files = (await readdir(site, { recursive: true, withFileTypes: true }))

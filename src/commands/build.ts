@@ -23,7 +23,13 @@ import { UsageError } from "../errors.ts";
 import { statusPath } from "../fetch/fetch-status.ts";
 import { GitRepository } from "../git/repository.ts";
 import type { LogEntry } from "../history/parse-git-log.ts";
-import { ARTICLE_FILE, isAncestorOfHead, readArchiveLog } from "../history/read-archive-log.ts";
+import {
+  ARTICLE_FILE,
+  isAncestorOfHead,
+  readArchiveLog,
+  type StrayFile,
+  strayMessage,
+} from "../history/read-archive-log.ts";
 import type { BuildSiteResult, SiteState } from "../render/build-site.ts";
 import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
 import { TEMPLATES_DIR } from "../render/page-renderer.ts";
@@ -113,8 +119,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   });
   const statusChanged = head !== null && head.inputs.status !== statusDigest;
   /** A build with nothing to render: still builds a search index that is missing. */
-  const upToDate = async (line: string) => {
+  const upToDate = async (line: string, strays: readonly StrayFile[] = []) => {
     log(line);
+    for (const stray of strays) log(strayMessage(stray));
     if (search && !(await hasSearchIndex(outDir))) {
       const indexed = await buildSearchIndex(outDir, new SiteWriter(outDir, { fresh: false }));
       log(`search index was missing: ${indexed.pages.toLocaleString("en-US")} pages indexed`);
@@ -136,11 +143,14 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let changesOf: (files: readonly string[]) => Promise<Map<string, LogEntry[]>> = async () =>
     new Map();
   if (verdict.kind === "since" && head !== null) {
-    const newer = verdict.since === commit ? [] : await readArchiveLog(git, verdict.since);
+    const read = verdict.since === commit ? null : await readArchiveLog(git, verdict.since);
+    const newer = read?.changes ?? [];
+    const strays = read?.strays ?? [];
     if (newer.length === 0 && !statusChanged) {
       await writeCacheHead(cacheDir, { ...head, inputs, commit });
       return upToDate(
         `no archive change since commit ${head.commit.slice(0, 10)}: ${outDir} is up to date`,
+        strays,
       );
     }
     previous = await readCacheState(cacheDir, head);
@@ -152,6 +162,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
           ? `the fetch status changed since the cached build: updating ${outDir}`
           : `${newer.length} archive changes since commit ${verdict.since.slice(0, 10)}: updating ${outDir}`,
       );
+      for (const stray of strays) log(strayMessage(stray));
       ({ articles, changesOf } = await continueHistory(previous, newer, shards));
     }
   }
@@ -162,7 +173,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     await clearCache(cacheDir);
     previous = null;
     const { groupByFile, articleRef } = await import("../history/read-history.ts");
-    const byFile = groupByFile(await readArchiveLog(git));
+    const { changes, strays } = await readArchiveLog(git);
+    for (const stray of strays) log(strayMessage(stray));
+    const byFile = groupByFile(changes);
     articles = [];
     for (const [file, changes] of byFile) {
       const ref = articleRef(file, changes);

@@ -22,10 +22,14 @@ export interface History {
 
 /** Reads every version of every article under `archive/` in the repository. */
 export async function readHistory(git: GitRepository): Promise<History> {
-  const source = logSource(git, groupByFile(await readArchiveLog(git)));
+  const { changes, strays } = await readArchiveLog(git);
+  const source = logSource(git, groupByFile(changes));
   const read = await source.read(source.articles.map((a) => a.file));
   const articles: ArticleHistory[] = [];
-  const problems: HistoryProblem[] = [];
+  const problems: HistoryProblem[] = strays.map((stray) => ({
+    ...stray,
+    message: "not an article file (archive/<outlet id>/<path>.md)",
+  }));
   for (const { file } of source.articles) {
     const article = read.get(file);
     if (article === undefined) continue;

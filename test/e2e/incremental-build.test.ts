@@ -172,6 +172,37 @@ describe("stet build from its cache", () => {
     expect((await build(repo, site)).lines[0]).toMatch(/^nothing new since commit/);
   });
 
+  it("names a hand-committed file that is not an article file, in the build after it and in a full one", async () => {
+    for (const path of ["archive/Bad/x.md", "archive/harbor/notes.txt"]) {
+      await mkdir(dirname(join(repo, path)), { recursive: true });
+      await writeFile(join(repo, path), "---\ntitle: Not an article\n---\nText\n");
+      await git(repo, "add", path);
+    }
+    await git(repo, "commit", "-qm", "hand-made files");
+    const stray = (file: string) =>
+      new RegExp(
+        `^left out ${file.replace(".", "\\.")} \\(commit [0-9a-f]{10}\\): not an article file; `,
+      );
+    const next = await build(repo, site);
+    expect(next.lines[0]).toMatch(/^no archive change since commit [0-9a-f]{10}: /);
+    for (const file of ["archive/Bad/x.md", "archive/harbor/notes.txt"]) {
+      expect(
+        next.lines.some((line) => stray(file).test(line)),
+        file,
+      ).toBe(true);
+    }
+    expect(next.touched).toEqual([]);
+    const clone = join(tmp, "strays-repo");
+    await run("git", ["clone", "-q", repo, clone]);
+    await cp(join(repo, "stet.config.yaml"), join(clone, "stet.config.yaml"));
+    const out = join(tmp, "strays-site");
+    const full = await build(clone, out);
+    expect(full.lines[0]).toBe(`no build cache: building everything into ${out}`);
+    expect(full.lines.filter((line) => line.startsWith("left out "))).toHaveLength(2);
+    const files = await readdir(out, { recursive: true });
+    expect(files.some((file) => /bad|notes/i.test(String(file)))).toBe(false);
+  });
+
   it("adds its figures to the job summary when GitHub Actions names one", async () => {
     const summary = join(tmp, "step-summary.md");
     await writeFile(summary, "earlier step\n");
