@@ -2,12 +2,16 @@
 // N versions, builds the site from it with the compiled `stet build` in a child process (time,
 // peak memory, output size) and measures the floor that build is compared with (git read plus
 // plain writes of the same files), rebuilds with nothing new, adds one new version and rebuilds
-// (time, files written), times `stet --version` and Pagefind, and times the pure stages (reading
+// (time, files written), times `stet --version` and the search index, and times the pure stages (reading
 // history, diffing) in-process. Figures go to stdout as a table, or as JSON with --json; progress
 // to stderr. Each target of issue 9 is checked and reported as met or missed.
 //
 //   npm run bench -- [--versions N] [--seed S] [--fresh] [--json] [--keep] [--profile]
-//                    [--skip-pagefind]
+//                    [--skip-search]
+//
+// The page builds run with --search off (the full build) and --search keep (no-op, one new
+// version), as the Pages workflow's builds after a fetch do; the search index is timed as its own
+// step: built from scratch, and brought up to date after the new version (--search update).
 
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -26,7 +30,6 @@ import {
   type OutputChanges,
   type OutputMeasurement,
 } from "./bench/measure-output.ts";
-import { measurePagefind, type PagefindMeasurement } from "./bench/measure-pagefind.ts";
 import {
   type DiffMeasurement,
   type HistoryMeasurement,
@@ -48,17 +51,17 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
-    "skip-pagefind": { type: "boolean", default: false },
+    "skip-search": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (values.help) {
   process.stdout.write(
-    "npm run bench -- [--versions N (default 5000)] [--seed S (default 1)] [--fresh] [--json] [--keep] [--profile] [--skip-pagefind]\n" +
+    "npm run bench -- [--versions N (default 5000)] [--seed S (default 1)] [--fresh] [--json] [--keep] [--profile] [--skip-search]\n" +
       "  --fresh  regenerate the cached archive\n  --json   machine-readable output\n" +
       "  --keep   keep the work folder (cloned repo and built site)\n" +
       "  --profile  one more full build under node --cpu-prof: CPU time by package and stage\n" +
-      "  --skip-pagefind  do not time Pagefind indexing the site (minutes on a large site)\n",
+      "  --skip-search  do not time the search index (Pagefind; a minute or more on a large site)\n",
   );
   process.exit(0);
 }
@@ -95,7 +98,10 @@ interface Report {
   noChange?: BuildMeasurement & { changes?: OutputChanges };
   newVersion?: BuildMeasurement & { file: string; version: number; changes?: OutputChanges };
   startup?: StartupMeasurement;
-  pagefind?: PagefindMeasurement;
+  /** The search index built from scratch after the full build (`--search update`, nothing new). */
+  search?: BuildMeasurement & { changes?: OutputChanges };
+  /** The search index brought up to date after the new version (`--search update`). */
+  searchUpdate?: BuildMeasurement & { changes?: OutputChanges };
   /** Each target of issue 9, with the figure it was checked against. */
   targets?: { name: string; met: boolean; figure: string }[];
   /** A build of an archive without versions: the fixed cost every build pays. */
@@ -187,7 +193,14 @@ if (archive !== undefined) {
   });
   if (cloned) {
     progress(`full build of ${versions} versions into ${out}`);
-    const full = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "full" });
+    const full = await measureBuild({
+      stet: STET,
+      cwd: ROOT,
+      repo,
+      out,
+      label: "full",
+      search: "off",
+    });
     report.fullBuild = { ...full, stages: stagesOf(full) };
     if (!full.ok) {
       report.failures.push(`full build: ${full.exit}: ${full.stderr.trim().split("\n").at(-1)}`);
@@ -195,11 +208,34 @@ if (archive !== undefined) {
       progress("floor: git read + plain writes of the same files");
       report.floor = await stage("floor", () => measureFloor(repo, out));
       let before = await stage("measure output", () => measureOutput(out));
+      const search = values["skip-search"] ? "off" : "keep";
+      if (!values["skip-search"] && before !== undefined) {
+        progress("search index from scratch (stet build --search update, nothing new)");
+        const indexed = await measureBuild({
+          stet: STET,
+          cwd: ROOT,
+          repo,
+          out,
+          label: "search",
+          search: "update",
+        });
+        report.search = indexed;
+        if (!indexed.ok) report.failures.push(`search index: ${indexed.exit}`);
+        else report.search.changes = await changesSince(before, out);
+        before = await stage("measure output", () => measureOutput(out));
+      }
       if (before !== undefined) {
         const { fingerprints: _, ...output } = before;
         report.output = output;
         progress("rebuild with nothing new");
-        const same = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "no-op" });
+        const same = await measureBuild({
+          stet: STET,
+          cwd: ROOT,
+          repo,
+          out,
+          label: "no-op",
+          search,
+        });
         report.noChange = same;
         if (!same.ok) report.failures.push(`no-op rebuild: ${same.exit}`);
         else report.noChange.changes = await changesSince(before, out);
@@ -210,7 +246,14 @@ if (archive !== undefined) {
       );
       if (appended !== undefined && before !== undefined) {
         progress(`rebuild after one new version of ${appended.file}`);
-        const again = await measureBuild({ stet: STET, cwd: ROOT, repo, out, label: "one new" });
+        const again = await measureBuild({
+          stet: STET,
+          cwd: ROOT,
+          repo,
+          out,
+          label: "one new",
+          search,
+        });
         report.newVersion = { ...again, ...appended };
         if (!again.ok) {
           report.failures.push(`rebuild: ${again.exit}: ${again.stderr.trim().split("\n").at(-1)}`);
@@ -218,9 +261,22 @@ if (archive !== undefined) {
           report.newVersion.changes = await changesSince(before, out);
         }
       }
-      if (!values["skip-pagefind"]) {
-        progress("pagefind over the built site (a separate step)");
-        report.pagefind = (await stage("pagefind", () => measurePagefind(ROOT, out))) ?? undefined;
+      if (!values["skip-search"] && appended !== undefined) {
+        const beforeIndex = await stage("measure output", () => measureOutput(out));
+        progress("search index brought up to date after the new version (--search update)");
+        const caught = await measureBuild({
+          stet: STET,
+          cwd: ROOT,
+          repo,
+          out,
+          label: "search update",
+          search: "update",
+        });
+        report.searchUpdate = caught;
+        if (!caught.ok) report.failures.push(`search update: ${caught.exit}`);
+        else if (beforeIndex !== undefined) {
+          report.searchUpdate.changes = await changesSince(beforeIndex, out);
+        }
       }
     }
   }
@@ -249,6 +305,7 @@ if (archive !== undefined) {
       repo: empty,
       out,
       label: "empty",
+      search: "off",
     });
     if (!report.emptyBuild.ok) report.failures.push(`empty build: ${report.emptyBuild.exit}`);
   }
@@ -402,10 +459,16 @@ function table(r: Report): string {
     row("peak RSS (node, VmHWM)", mib(n.peakRssBytes));
     if (n.changes) row("files written", changes(n.changes));
   }
-  if (r.pagefind) {
-    section("Pagefind over the full site (separate step, not part of stet build)");
-    row("result", r.pagefind.ok ? "ok" : "FAILED");
-    row("wall time", secs(r.pagefind.seconds));
+  for (const [title, m] of [
+    ["search index from scratch (--search update after the full build)", r.search],
+    ["search index brought up to date after the new version (--search update)", r.searchUpdate],
+  ] as const) {
+    if (!m) continue;
+    section(title);
+    row("result", m.ok ? "ok" : `FAILED (${m.exit})`);
+    row("wall time", secs(m.seconds));
+    row("peak RSS (node + Pagefind, sampled)", mib(m.peakTreeRssBytes));
+    if (m.changes) row("files written", changes(m.changes));
   }
   if (r.startup) {
     section(`start-up (median of ${r.startup.runs} runs)`);

@@ -10,7 +10,7 @@ const HELP = `stet: an honest, public record of how news articles change
 Usage:
   stet fetch [--config FILE] [--repo DIR] [--now ISO8601] [--outlet ID] [--max-minutes N] [--dry-run]
   stet push [--repo DIR] [--remote NAME] [--branch NAME] [--attempts N]
-  stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL] [--repository URL] [--status FILE] [--no-search]
+  stet build [--config FILE] [--repo DIR] [--out DIR] [--base-url URL] [--repository URL] [--status FILE] [--search MODE]
   stet extract FILE... [--url URL] --json
   stet serve [--out DIR] [--port N]
   stet takedown URL --reason TEXT [--repo DIR]
@@ -31,7 +31,9 @@ Options:
   --base-url URL   build: absolute URL the site is published at (default: site.baseUrl in config)
   --repository URL build: the archive's repository on its forge, for commit links (default: site.repository)
   --status FILE    build: the fetch's status file for the status page (default: <repo>/.stet/status.json)
-  --no-search      build: skip the search index (Pagefind), e.g. to time the build alone
+  --search MODE    build: the search index (Pagefind): update (default: index again when a history
+                   page changed), keep (leave an existing index as it is, for frequent builds of a
+                   large site), off (none)
   --url URL        extract: the URL the files were fetched from (resolves relative links)
   --json           extract: print one JSON object per file, one per line
   --port N         serve: port on 127.0.0.1 (default: 8080)
@@ -47,7 +49,7 @@ Options:
 const COMMAND_OPTIONS = {
   fetch: ["config", "repo", "now", "outlet", "max-minutes", "dry-run"],
   push: ["repo", "remote", "branch", "attempts"],
-  build: ["config", "repo", "out", "base-url", "repository", "status", "no-search"],
+  build: ["config", "repo", "out", "base-url", "repository", "status", "search"],
   extract: ["url", "json"],
   serve: ["out", "port"],
   takedown: ["repo", "reason"],
@@ -77,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       "base-url": { type: "string" },
       repository: { type: "string" },
       status: { type: "string" },
-      "no-search": { type: "boolean" },
+      search: { type: "string" },
       url: { type: "string" },
       json: { type: "boolean" },
       port: { type: "string" },
@@ -149,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
         baseUrl: values["base-url"],
         repository: values.repository,
         status: values.status,
-        search: values["no-search"] !== true,
+        search: searchMode(values.search),
       });
     }
     case "extract": {
@@ -204,4 +206,11 @@ try {
   } else {
     throw error;
   }
+}
+
+/** `--search MODE`: update (the default), keep or off. */
+function searchMode(value: string | undefined): "update" | "keep" | "off" {
+  if (value === undefined) return "update";
+  if (value === "update" || value === "keep" || value === "off") return value;
+  throw new UsageError(`--search ${value}: use update, keep or off; see stet --help`);
 }

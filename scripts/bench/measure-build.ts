@@ -66,15 +66,25 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-/** Runs `node <stet> build --repo R --out O` from `cwd`, echoing its lines to stderr. */
+/** Runs `node <stet> build --repo R --out O --search S` from `cwd`, echoing its lines to stderr. */
 export function measureBuild(options: {
   stet: string;
   cwd: string;
   repo: string;
   out: string;
   label: string;
+  search: "update" | "keep" | "off";
 }): Promise<BuildMeasurement> {
-  const args = [options.stet, "build", "--repo", options.repo, "--out", options.out];
+  const args = [
+    options.stet,
+    "build",
+    "--repo",
+    options.repo,
+    "--out",
+    options.out,
+    "--search",
+    options.search,
+  ];
   const command = [process.execPath, ...args];
   return new Promise((resolve) => {
     const started = performance.now();

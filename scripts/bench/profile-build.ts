@@ -49,6 +49,8 @@ export async function profileBuild(options: {
       options.repo,
       "--out",
       options.out,
+      "--search",
+      "off",
     ],
     { cwd: options.cwd, stdio: ["ignore", "ignore", "inherit"] },
   );

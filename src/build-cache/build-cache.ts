@@ -11,7 +11,7 @@
 // folder's marker, which is how a build knows the folder is the one the cache describes.
 
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogEntry } from "../history/parse-git-log.ts";
 import { ARTICLE_FILE } from "../history/read-archive-log.ts";
@@ -176,6 +176,23 @@ export class ChangeShards {
 }
 
 /** Empties the cache: a full build starts it again. */
+/** The file whose presence says the site's search index lags behind its history pages. */
+const SEARCH_LAGGING = "search-lagging";
+
+/** Whether a build left the search index behind the history pages ("--search keep"). */
+export async function searchLagging(dir: string): Promise<boolean> {
+  return stat(join(dir, SEARCH_LAGGING)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Records whether the search index lags behind the history pages. */
+export async function setSearchLagging(dir: string, lagging: boolean): Promise<void> {
+  if (lagging) await writeFile(join(dir, SEARCH_LAGGING), "");
+  else await rm(join(dir, SEARCH_LAGGING), { force: true });
+}
+
 export async function clearCache(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,9 @@ import {
   clearCache,
   readCacheHead,
   readCacheState,
+  searchLagging,
   serializeCacheState,
+  setSearchLagging,
   writeCacheHead,
   writeCacheState,
 } from "../build-cache/build-cache.ts";
@@ -30,7 +32,7 @@ import {
   type StrayFile,
   strayMessage,
 } from "../history/read-archive-log.ts";
-import type { BuildSiteResult, SiteState } from "../render/build-site.ts";
+import type { BuildSiteResult, SearchMode, SiteState } from "../render/build-site.ts";
 import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
 import { TEMPLATES_DIR } from "../render/page-renderer.ts";
 import { buildSearchIndex, hasSearchIndex } from "../render/search-index.ts";
@@ -48,8 +50,8 @@ export interface BuildCommandOptions {
   repository?: string;
   /** The fetch's status file; default <repo>/.stet/status.json. */
   status?: string;
-  /** Whether to build the search index (default true; `--no-search` turns it off). */
-  search?: boolean;
+  /** What to do with the search index (default "update"); see `BuildSiteOptions.search`. */
+  search?: SearchMode;
   /** Where the templates are (tests build with changed copies); default: stet's templates/. */
   templatesDir?: string;
   /** Where progress lines go; default: standard output. */
@@ -91,7 +93,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       : statusText instanceof Error
         ? `unreadable: ${statusText.message}`
         : createHash("sha1").update(statusText).digest("base64url");
-  const search = options.search !== false;
+  const search = options.search ?? "update";
   let loaded: Awaited<ReturnType<typeof settingsOf>> | undefined;
   const settings = async () => {
     loaded ??= await settingsOf(options);
@@ -118,13 +120,30 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     descends: () => isAncestorOfHead(git, head?.commit ?? ""),
   });
   const statusChanged = head !== null && head.inputs.status !== statusDigest;
-  /** A build with nothing to render: still builds a search index that is missing. */
+  /**
+   * A build with nothing to render: still builds a search index that is missing, or (with
+   * --search update) one that an earlier --search keep build left behind its pages.
+   */
   const upToDate = async (line: string, strays: readonly StrayFile[] = []) => {
     log(line);
     for (const stray of strays) log(strayMessage(stray));
-    if (search && !(await hasSearchIndex(outDir))) {
-      const indexed = await buildSearchIndex(outDir, new SiteWriter(outDir, { fresh: false }));
-      log(`search index was missing: ${indexed.pages.toLocaleString("en-US")} pages indexed`);
+    const lagging = await searchLagging(cacheDir);
+    const missing = !(await hasSearchIndex(outDir));
+    if (search !== "off" && head !== null && (missing || (lagging && search === "update"))) {
+      const state = await readCacheState(cacheDir, head);
+      if (state === null) {
+        log(
+          "search index: not built, the build cache's state is missing; the next full build builds it",
+        );
+      } else {
+        const { indexedPages } = await import("../render/build-site.ts");
+        const writer = new SiteWriter(outDir, { fresh: false });
+        const indexed = await buildSearchIndex(outDir, indexedPages(state), writer);
+        await setSearchLagging(cacheDir, false);
+        log(
+          `search index ${missing ? "was missing" : "was behind the pages"}: ${indexed.pages.toLocaleString("en-US")} pages indexed`,
+        );
+      }
     }
     return finish({ mode: "nothing new", articles: 0, result: null });
   };
@@ -198,7 +217,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     checkDays,
     outletCheckDays,
     status: await fetchStatus(statusFile, statusText, log),
-    searchIndex: search,
+    search,
+    searchLagging: previous !== null && (await searchLagging(cacheDir)),
     log,
     templatesDir,
   });
@@ -206,6 +226,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   await shards.save();
   const cacheHead: CacheHead = { format: CACHE_FORMAT, inputs, commit, body: state.digest };
   await writeCacheState(cacheDir, cacheHead, state.text);
+  await setSearchLagging(cacheDir, result.searchLagging);
   await writeSiteMarker(outDir, site.baseUrl, state.digest);
   return finish({
     mode: previous === null ? "full" : "incremental",

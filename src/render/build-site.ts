@@ -117,10 +117,15 @@ export interface BuildSiteOptions {
    */
   status?: { status: FetchStatus } | { problem: string } | null;
   /**
-   * Whether to keep the search index (default true). Without it, an index that no longer
-   * matches the pages is removed, so that the next build with it builds it again.
+   * What to do with the search index (default "update"): "update" indexes again when a history
+   * page changed or the index lags behind them; "keep" leaves an existing index as it is (it may
+   * lag: one index of a large site takes a while, so frequent builds can leave it to a later
+   * one) and builds only a missing one; "off" builds none, and removes one that no longer
+   * matches the pages.
    */
-  searchIndex?: boolean;
+  search?: SearchMode;
+  /** Whether the index in `outDir` already lags behind its history pages (a "keep" build left it). */
+  searchLagging?: boolean;
   /** Times the search index step for the log (default: the system clock). */
   clock?: Clock;
   /** Progress lines and the articles left out, with why. */
@@ -147,6 +152,8 @@ export interface BuildSiteResult {
   aggregates: { total: number; rendered: number };
   /** What the search index step did: null when it did not run. */
   search: { pages: number; files: number; seconds: number } | null;
+  /** Whether the search index is left behind the history pages (kept by a "keep" build). */
+  searchLagging: boolean;
   files: WriteCounts;
   /** Files the site has now (pages, feeds, API files, scripts, assets; not the search index). */
   siteFiles: number;
@@ -428,16 +435,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   log(`listings, feeds and assets: ${count(renderedAggregates)} of ${count(aggregates)} rendered`);
 
   let search: BuildSiteResult["search"] = null;
-  if (options.searchIndex === false) {
-    if (searchStale) await removeSearchIndex(outDir, writer);
-    log("search index: not built (--no-search)");
-  } else if (searchStale || !(await hasSearchIndex(outDir))) {
+  const mode = options.search ?? "update";
+  const behind = searchStale || options.searchLagging === true;
+  let searchLagging = false;
+  if (mode === "off") {
+    if (behind) await removeSearchIndex(outDir, writer);
+    log("search index: not built (--search off)");
+  } else if (!(await hasSearchIndex(outDir)) || (behind && mode === "update")) {
     const started = clock.now();
-    const indexed = await buildSearchIndex(outDir, writer);
+    const indexed = await buildSearchIndex(outDir, indexedPages(state), writer);
     const seconds = (clock.now() - started) / 1000;
     search = { ...indexed, seconds };
     log(
       `search index: ${count(indexed.pages)} pages indexed in ${seconds.toFixed(1)} s, ${count(indexed.files)} files`,
+    );
+  } else if (behind) {
+    searchLagging = true;
+    log(
+      "search index: kept as it was, behind the history pages until a build with --search update",
     );
   } else {
     log("search index: no history page changed, kept as it was");
@@ -448,6 +463,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     articles: counts,
     aggregates: { total: aggregates, rendered: renderedAggregates },
     search,
+    searchLagging,
     files: writer.counts,
     siteFiles: Object.values(state.articles).reduce(
       (sum, a) => sum + (a.records === null ? 0 : urls.articleFileCount(a.versionCount)),
@@ -591,4 +607,17 @@ function digestOf(...parts: (string | Uint8Array)[]): string {
 
 function count(n: number): string {
   return n.toLocaleString("en-US");
+}
+
+/** How a build treats the search index; see `BuildSiteOptions.search`. */
+export type SearchMode = "update" | "keep" | "off";
+
+/** The history page of every published article of `state`: the pages the search index reads. */
+export function indexedPages(state: SiteState): string[] {
+  // Files do not depend on the base URL.
+  const urls = new SiteUrls("https://stet.invalid/");
+  return Object.values(state.articles)
+    .filter((article) => article.records !== null)
+    .map((article) => urls.file({ kind: "article", outlet: article.outlet, slug: article.slug }))
+    .sort();
 }

@@ -88,7 +88,11 @@ async function fingerprints(dir: string): Promise<Map<string, number>> {
 }
 
 /** Builds `repo` into `out` in-process, with the test's copy of the templates. */
-async function build(from: string, out: string): Promise<Build> {
+async function build(
+  from: string,
+  out: string,
+  search?: "update" | "keep" | "off",
+): Promise<Build> {
   const before = await fingerprints(out).catch(() => new Map<string, number>());
   const lines: string[] = [];
   const code = await buildCommand({
@@ -96,6 +100,7 @@ async function build(from: string, out: string): Promise<Build> {
     repo: from,
     out,
     templatesDir: templates,
+    search,
     log: (line) => lines.push(line),
   });
   expect(code).toBe(0);
@@ -267,6 +272,24 @@ describe("stet build from its cache", () => {
     expect(deleted.length).toBeGreaterThan(0);
     expect(deleted.every((file) => file.startsWith("pagefind/"))).toBe(true);
     await expectSameBytes(site, await reference("additions"));
+  });
+
+  it("leaves the search index behind with --search keep, and catches it up with the next update", async () => {
+    await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
+    const kept = await build(repo, site, "keep");
+    expect(kept.lines).toContain(
+      "search index: kept as it was, behind the history pages until a build with --search update",
+    );
+    expect(kept.touched.filter((file) => file.startsWith("pagefind/"))).toEqual([]);
+    expect(kept.touched).toContain("harbor/news/ferry/index.html");
+    // Nothing new, but the index lags: an update build indexes again, and only that.
+    const caught = await build(repo, site, "update");
+    expect(caught.lines[0]).toMatch(/^nothing new since commit /);
+    expect(caught.lines).toContain("search index was behind the pages: 3 pages indexed");
+    expect(caught.touched.length).toBeGreaterThan(0);
+    expect(caught.touched.every((file) => file.startsWith("pagefind/"))).toBe(true);
+    expect((await build(repo, site, "update")).touched).toEqual([]);
+    await expectSameBytes(site, await reference("caught-up"));
   });
 
   it("removes a taken-down article's pages and folders, and matches a full build", async () => {

@@ -17,6 +17,7 @@ interface Step {
   run?: string;
   if?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Job {
   permissions?: Record<string, string>;
@@ -207,6 +208,9 @@ describe("pages workflow", () => {
     expect(marker.run).toContain("git -C data rev-parse --verify -q HEAD");
     expect(marker.run).toContain("$GITHUB_SHA");
     const deployed = step(pages.workflow, "deployed");
+    // Only after a fetch or a push: the six-hourly and manual runs always build, to bring the
+    // status page and the search index up to date.
+    expect(deployed.if).toBe("github.event_name == 'workflow_run' || github.event_name == 'push'");
     expect(deployed.with).toEqual({
       path: ".stet-deployed",
       key: "${{ steps.marker.outputs.key }}",
@@ -225,6 +229,16 @@ describe("pages workflow", () => {
     );
     expect(runs(pages.workflow)).toContain(
       'npx stet build --repo data --config stet.config.yaml --out site --base-url "${BASE_URL%/}/"',
+    );
+  });
+
+  it("keeps the search index after a fetch, and indexes again in the other runs", () => {
+    const build = (pages.workflow.jobs.build as Job).steps.find((s) =>
+      s.run?.startsWith("npx stet build"),
+    );
+    expect(build?.run).toContain('--search "$SEARCH"');
+    expect(build?.env?.SEARCH).toBe(
+      "${{ github.event_name == 'workflow_run' && 'keep' || 'update' }}",
     );
   });
 
