@@ -1,6 +1,7 @@
 // The site-wide Atom feeds: every change, headline changes only, and one per outlet; articles gone
 // at the source are reported in the first and the last. Dated from the history alone, so an empty
-// feed takes the archive's newest event time, not the clock. Each feed is given as the spec
+// feed takes the archive's oldest event time, not the clock: it stays the same, byte for byte,
+// while other feeds change (a build does not rewrite a feed with nothing new in it). Each feed is given as the spec
 // `atomFeed` writes, with the changes it shows already chosen, so that a build can fill in the
 // diff HTML of just those changes (it keeps no other) before writing it.
 
@@ -24,14 +25,14 @@ export function siteFeeds(input: {
   siteTitle: string;
 }): { file: string; spec: AtomFeedSpec }[] {
   const { outlets, changes, gone, urls, siteTitle } = input;
-  let latest = EPOCH;
-  let latestMs = Date.parse(EPOCH);
+  let oldest = EPOCH;
+  let oldestMs = Number.POSITIVE_INFINITY;
   for (const list of [changes, gone]) {
     for (const c of list) {
       const ms = Date.parse(c.time);
-      if (ms > latestMs) {
-        latest = c.time;
-        latestMs = ms;
+      if (ms < oldestMs) {
+        oldest = c.time;
+        oldestMs = ms;
       }
     }
   }
@@ -67,7 +68,7 @@ export function siteFeeds(input: {
       entries: newest(entries.get(feed.name) ?? [], FEED_ENTRIES, byNewest),
       gone: feed.gone,
       withOutlet: feed.withOutlet,
-      emptyUpdated: latest,
+      emptyUpdated: oldest,
     },
   }));
 }

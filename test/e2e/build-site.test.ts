@@ -850,8 +850,10 @@ describe("buildSite", () => {
       `${BASE_URL}harbor/2026/03/coastal-road/diff/1..2/`,
       `${BASE_URL}harbor/2026/03/bridge-vote/diff/1..2/`,
     ]);
+    // A feed with no entries is dated by the archive's oldest event, so later changes elsewhere
+    // leave its bytes alone.
     const ridge = cheerio.load(await read("feeds/ridge.atom"), { xml: true });
-    expect(ridge("feed > updated").text()).toBe("2026-03-06T08:00:00.000Z");
+    expect(ridge("feed > updated").text()).toBe("2026-03-01T00:15:00.000Z");
     expect(ridge("entry").length).toBe(0);
 
     const feed = cheerio.load(await read("gazette/opinion/fees/feed.atom"), { xml: true });

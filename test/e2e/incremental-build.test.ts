@@ -247,7 +247,6 @@ describe("stet build from its cache", () => {
       "api/ridge/local/market.json",
       "feeds/all.atom",
       "feeds/harbor.atom",
-      "feeds/headlines.atom",
       "feeds/ridge.atom",
       "harbor/index.html",
       "harbor/news/ferry/diff/1..2/index.html",
