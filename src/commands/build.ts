@@ -34,9 +34,9 @@ import {
 } from "../history/read-archive-log.ts";
 import type { BuildSiteResult, SearchMode, SiteState } from "../render/build-site.ts";
 import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
-import { TEMPLATES_DIR } from "../render/page-renderer.ts";
+import { preloadRenderer, TEMPLATES_DIR } from "../render/page-renderer.ts";
 import { buildSearchIndex, hasSearchIndex } from "../render/search-index.ts";
-import { SiteWriter } from "../render/site-writer.ts";
+import { SiteWriter, type WriteCounts } from "../render/site-writer.ts";
 import type { ArticleRef, FetchStatus, StetConfig } from "../types.ts";
 
 const DAY = 86_400_000;
@@ -64,6 +64,8 @@ interface BuildSummary {
   seconds: number;
   articles: number;
   result: BuildSiteResult | null;
+  /** Files written by a build with nothing new (the search index); none when it wrote none. */
+  files?: WriteCounts;
 }
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
@@ -127,6 +129,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const upToDate = async (line: string, strays: readonly StrayFile[] = []) => {
     log(line);
     for (const stray of strays) log(strayMessage(stray));
+    let files: WriteCounts | undefined;
     const lagging = await searchLagging(cacheDir);
     const missing = !(await hasSearchIndex(outDir));
     if (search !== "off" && head !== null && (missing || (lagging && search === "update"))) {
@@ -140,12 +143,13 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
         const writer = new SiteWriter(outDir, { fresh: false });
         const indexed = await buildSearchIndex(outDir, indexedPages(state), writer);
         await setSearchLagging(cacheDir, false);
+        files = writer.counts;
         log(
           `search index ${missing ? "was missing" : "was behind the pages"}: ${indexed.pages.toLocaleString("en-US")} pages indexed`,
         );
       }
     }
-    return finish({ mode: "nothing new", articles: 0, result: null });
+    return finish({ mode: "nothing new", articles: 0, result: null, files });
   };
   if (verdict.kind === "same" && head !== null) {
     if (!statusChanged) {
@@ -172,6 +176,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
         strays,
       );
     }
+    // Something will be rendered: load Eleventy while git and the cache are read.
+    preloadRenderer();
     previous = await readCacheState(cacheDir, head);
     if (previous === null) {
       verdict = { kind: "full", reason: "the build cache's state is missing or damaged" };
@@ -187,6 +193,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
   if (verdict.kind === "full") {
     log(`${verdict.reason}: building everything into ${outDir}`);
+    preloadRenderer();
     await prepareOutputFolder(outDir);
     await writeSiteMarker(outDir, (await settings()).site.baseUrl, null);
     await clearCache(cacheDir);
@@ -333,7 +340,7 @@ async function report(
 ): Promise<number> {
   const { result } = summary;
   const seconds = summary.seconds.toFixed(1);
-  const files = result?.files ?? { written: 0, unchanged: 0, deleted: 0 };
+  const files = result?.files ?? summary.files ?? { written: 0, unchanged: 0, deleted: 0 };
   const total = result === null ? "" : `, ${n(result.siteFiles)} in the site`;
   log(
     `built ${outDir} (${summary.mode}) in ${seconds} s: ${n(files.written)} files written, ${n(files.deleted)} deleted${total}`,

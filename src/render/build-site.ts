@@ -236,20 +236,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const { outlet, slug } = history;
     const built = pagesOf(ready);
     const files: string[] = [];
-    const put = async (file: string, content: string) => {
+    // Each file is written while the next page renders (the main thread would otherwise wait for
+    // every write in turn); all of them are done before the article is.
+    const writes: Promise<boolean>[] = [];
+    const put = (file: string, content: string) => {
       files.push(file);
-      return writer.write(file, content);
+      const written = writer.write(file, content);
+      // Handled here too, so that a failure met before Promise.all is not an unhandled rejection.
+      written.catch(() => {});
+      writes.push(written);
+      return written;
     };
-    if (await put(built.history.outputPath, await render("history", built.history))) {
-      searchStale = true;
-    }
-    for (const page of built.versions) await put(page.outputPath, await render("version", page));
-    for (const page of built.diffs) await put(page.outputPath, await render("diff", page));
+    put(built.history.outputPath, await render("history", built.history)).then(
+      (wrote) => {
+        if (wrote) searchStale = true;
+      },
+      () => {},
+    );
+    for (const page of built.versions) put(page.outputPath, await render("version", page));
+    for (const page of built.diffs) put(page.outputPath, await render("diff", page));
     if (built.compare !== null) {
-      await put(built.compare.outputPath, await render("compare", built.compare));
+      put(built.compare.outputPath, await render("compare", built.compare));
     }
-    await put(built.api.file, built.api.json);
-    await put(
+    put(built.api.file, built.api.json);
+    put(
       urls.file({ kind: "article-feed", outlet, slug }),
       atomFeed({
         url: urls.absolute({ kind: "article-feed", outlet, slug }),
@@ -262,6 +272,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         emptyUpdated: EPOCH,
       }),
     );
+    await Promise.all(writes);
     const expected = urls.articleFiles(outlet, slug, history.versions.length);
     if (files.sort().join("\n") !== expected.sort().join("\n")) {
       // A page kind writing elsewhere would escape the clash checks and never be removed.
@@ -288,13 +299,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
   };
 
-  for (let start = 0; start < refs.length; start += perRead) {
+  /** The articles of a chunk that changed since the previous build: read, checked and diffed. */
+  const prepareChunk = (start: number) => {
     const chunk = refs.slice(start, start + perRead);
-    const prepared = await prepare(
-      chunk.filter(
-        (ref) => before[ref.file]?.key !== ref.key || before[ref.file]?.slug !== ref.slug,
-      ),
+    const changed = chunk.filter(
+      (ref) => before[ref.file]?.key !== ref.key || before[ref.file]?.slug !== ref.slug,
     );
+    const prepared = prepare(changed);
+    prepared.catch(() => {});
+    return { chunk, prepared };
+  };
+  let next = prepareChunk(0);
+  for (let start = 0; start < refs.length; start += perRead) {
+    const { chunk } = next;
+    const prepared = await next.prepared;
+    // The next chunk is read from git while this one renders and writes.
+    if (start + perRead < refs.length) next = prepareChunk(start + perRead);
     const unread: ArticleRef[] = [];
     for (const ref of chunk) {
       const old = before[ref.file];
