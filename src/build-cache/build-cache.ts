@@ -175,11 +175,13 @@ export class ChangeShards {
   }
 }
 
-/** Empties the cache: a full build starts it again. */
 /** The file whose presence says the site's search index lags behind its history pages. */
 const SEARCH_LAGGING = "search-lagging";
 
-/** Whether a build left the search index behind the history pages ("--search keep"). */
+/**
+ * Whether the search index may lag behind the history pages: a "--search keep" build left it
+ * so, or a build stopped between writing pages and indexing them.
+ */
 export async function searchLagging(dir: string): Promise<boolean> {
   return stat(join(dir, SEARCH_LAGGING)).then(
     () => true,
@@ -189,10 +191,15 @@ export async function searchLagging(dir: string): Promise<boolean> {
 
 /** Records whether the search index lags behind the history pages. */
 export async function setSearchLagging(dir: string, lagging: boolean): Promise<void> {
-  if (lagging) await writeFile(join(dir, SEARCH_LAGGING), "");
-  else await rm(join(dir, SEARCH_LAGGING), { force: true });
+  if (lagging) {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, SEARCH_LAGGING), "");
+  } else {
+    await rm(join(dir, SEARCH_LAGGING), { force: true });
+  }
 }
 
+/** Empties the cache: a full build starts it again. */
 export async function clearCache(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }

@@ -35,7 +35,7 @@ import {
 import type { BuildSiteResult, SearchMode, SiteState } from "../render/build-site.ts";
 import { prepareOutputFolder, readSiteBuild, writeSiteMarker } from "../render/output-folder.ts";
 import { preloadRenderer, TEMPLATES_DIR } from "../render/page-renderer.ts";
-import { buildSearchIndex, hasSearchIndex } from "../render/search-index.ts";
+import { buildSearchIndex, hasSearchIndex, removeSearchIndex } from "../render/search-index.ts";
 import { SiteWriter, type WriteCounts } from "../render/site-writer.ts";
 import type { ArticleRef, FetchStatus, StetConfig } from "../types.ts";
 
@@ -132,6 +132,13 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     let files: WriteCounts | undefined;
     const lagging = await searchLagging(cacheDir);
     const missing = !(await hasSearchIndex(outDir));
+    if (search === "off" && lagging && !missing) {
+      const writer = new SiteWriter(outDir, { fresh: false });
+      await removeSearchIndex(outDir, writer);
+      await setSearchLagging(cacheDir, false);
+      files = writer.counts;
+      log("search index: removed, it no longer matched the pages (--search off)");
+    }
     if (search !== "off" && head !== null && (missing || (lagging && search === "update"))) {
       const state = await readCacheState(cacheDir, head);
       if (state === null) {
@@ -215,6 +222,10 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const { buildSite } = await import("../render/build-site.ts");
   const { site, outlets, checkDays, outletCheckDays } = await settings();
   log(`history: ${articles.length.toLocaleString("en-US")} articles`);
+  // Until the pages written below are indexed, the index may lag behind them: a build that
+  // fails or is killed after writing them leaves the next build no changed page to notice.
+  const lagging = previous !== null && (await searchLagging(cacheDir));
+  if (previous !== null) await setSearchLagging(cacheDir, true);
   const result = await buildSite({
     source: historySource(git, articles, changesOf),
     outlets,
@@ -225,7 +236,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     outletCheckDays,
     status: await fetchStatus(statusFile, statusText, log),
     search,
-    searchLagging: previous !== null && (await searchLagging(cacheDir)),
+    searchLagging: lagging,
     log,
     templatesDir,
   });

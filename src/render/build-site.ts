@@ -56,7 +56,10 @@ import {
   withTrueLabels,
 } from "./usable-histories.ts";
 
-/** Articles read from git (and held in memory) at a time: bounds a full build's memory. */
+/**
+ * Articles read from git at a time: bounds a full build's memory (two such chunks are held at
+ * once, as the next one is read while this one renders).
+ */
 const ARTICLES_PER_READ = 500;
 
 /** What a build made of one article file, kept so the next build can skip it if unchanged. */
@@ -120,8 +123,9 @@ export interface BuildSiteOptions {
    * What to do with the search index (default "update"): "update" indexes again when a history
    * page changed or the index lags behind them; "keep" leaves an existing index as it is (it may
    * lag: one index of a large site takes a while, so frequent builds can leave it to a later
-   * one) and builds only a missing one; "off" builds none, and removes one that no longer
-   * matches the pages.
+   * one) and builds only a missing one, or indexes again when a history page was removed (a
+   * taken-down article must not stay findable); "off" builds none, and removes one that no
+   * longer matches the pages.
    */
   search?: SearchMode;
   /** Whether the index in `outDir` already lags behind its history pages (a "keep" build left it). */
@@ -202,6 +206,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const renderedNow = new Set<string>();
   /** Whether a page the search index reads (a history page) was written or removed. */
   let searchStale = false;
+  /** Whether a history page was removed: even a "keep" build must not leave it findable. */
+  let searchRemoved = false;
   /**
    * Files earlier builds wrote that the articles no longer have, removed once every article is
    * written (another article may have taken the place); `indexed` marks history pages.
@@ -365,7 +371,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   for (const { file, indexed } of stale) {
     // A file another article has now was written by it, above.
     if (claims.has(file)) continue;
-    if ((await writer.remove(file)) && indexed) searchStale = true;
+    if ((await writer.remove(file)) && indexed) {
+      searchStale = true;
+      searchRemoved = true;
+    }
   }
   log(
     `articles: ${count(counts.rendered)} rendered, ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} left out, ${count(counts.removed)} removed`,
@@ -461,7 +470,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   if (mode === "off") {
     if (behind) await removeSearchIndex(outDir, writer);
     log("search index: not built (--search off)");
-  } else if (!(await hasSearchIndex(outDir)) || (behind && mode === "update")) {
+  } else if (!(await hasSearchIndex(outDir)) || (behind && (mode === "update" || searchRemoved))) {
     const started = clock.now();
     const indexed = await buildSearchIndex(outDir, indexedPages(state), writer);
     const seconds = (clock.now() - started) / 1000;

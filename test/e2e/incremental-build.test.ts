@@ -291,6 +291,31 @@ describe("stet build from its cache", () => {
     await expectSameBytes(site, await reference("caught-up"));
   });
 
+  it("indexes again after a takedown even with --search keep, so the article is not found", async () => {
+    clock += 3_600_000;
+    await git(repo, "rm", "-q", "archive/harbor/news/bridge.md");
+    await git(repo, "commit", "-qm", "harbor: take down the bridge story");
+    const kept = await build(repo, site, "keep");
+    expect(kept.lines.some((line) => line.startsWith("search index: 2 pages indexed in "))).toBe(
+      true,
+    );
+    expect((await build(repo, site, "update")).touched).toEqual([]);
+    await expectSameBytes(site, await reference("taken-down-kept"));
+  });
+
+  it("removes an index that lags behind the pages when asked for none", async () => {
+    await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
+    await build(repo, site, "keep");
+    const off = await build(repo, site, "off");
+    expect(off.lines).toContain(
+      "search index: removed, it no longer matched the pages (--search off)",
+    );
+    expect(off.deleted.length).toBeGreaterThan(0);
+    expect(off.deleted.every((file) => file.startsWith("pagefind/"))).toBe(true);
+    const again = await build(repo, site, "keep");
+    expect(again.lines).toContain("search index was missing: 3 pages indexed");
+  });
+
   it("removes a taken-down article's pages and folders, and matches a full build", async () => {
     clock += 3_600_000;
     await git(repo, "rm", "-q", "archive/harbor/news/bridge.md");
