@@ -317,4 +317,14 @@ describe("stet fetch on bad input", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^stet: Unknown option '--colour'.*see stet --help\n$/);
   });
+
+  it("refuses a --now git cannot record, before fetching or committing anything", async () => {
+    for (const now of ["2150-01-01T00:00:00Z", "1960-06-01T00:00:00Z"]) {
+      const run = await runStet(["fetch", "--now", now]);
+      expect(run.code, now).toBe(2);
+      expect(run.stderr).toBe(
+        `stet: --now ${now}: git can only record dates from 1970-01-01 to 2099-12-31; choose a time in that range\n`,
+      );
+    }
+  });
 });
