@@ -66,16 +66,14 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-/** Runs `node <stet> build --repo R --out O --search S` from `cwd`, echoing its lines to stderr. */
-export function measureBuild(options: {
+/** `<stet> build --repo R --out O --search S`: the build every measurement runs. */
+export function buildArgs(options: {
   stet: string;
-  cwd: string;
   repo: string;
   out: string;
-  label: string;
   search: "update" | "keep" | "off";
-}): Promise<BuildMeasurement> {
-  const args = [
+}): string[] {
+  return [
     options.stet,
     "build",
     "--repo",
@@ -85,6 +83,18 @@ export function measureBuild(options: {
     "--search",
     options.search,
   ];
+}
+
+/** Runs `node <stet> build --repo R --out O --search S` from `cwd`, echoing its lines to stderr. */
+export function measureBuild(options: {
+  stet: string;
+  cwd: string;
+  repo: string;
+  out: string;
+  label: string;
+  search: "update" | "keep" | "off";
+}): Promise<BuildMeasurement> {
+  const args = buildArgs(options);
   const command = [process.execPath, ...args];
   return new Promise((resolve) => {
     const started = performance.now();

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { buildArgs } from "./measure-build.ts";
 
 export interface ProfileBucket {
   name: string;
@@ -40,18 +41,7 @@ export async function profileBuild(options: {
 }): Promise<ProfileBucket[]> {
   const child = spawn(
     process.execPath,
-    [
-      "--cpu-prof",
-      `--cpu-prof-dir=${options.dir}`,
-      options.stet,
-      "build",
-      "--repo",
-      options.repo,
-      "--out",
-      options.out,
-      "--search",
-      "off",
-    ],
+    ["--cpu-prof", `--cpu-prof-dir=${options.dir}`, ...buildArgs({ ...options, search: "off" })],
     { cwd: options.cwd, stdio: ["ignore", "ignore", "inherit"] },
   );
   const [code] = (await once(child, "close")) as [number | null];
