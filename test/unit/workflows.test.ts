@@ -298,6 +298,13 @@ describe("publish-s3 workflow", () => {
     expect(commands).toContain(
       'npx stet build --repo data --config stet.config.yaml --out site --base-url "$SITE_URL"',
     );
+    expect(commands).toContain('--search "$SEARCH"');
+    const build = job.steps.find((s) => s.run?.startsWith("npx stet build"));
+    // Like pages.yml: the search index is kept after a fetch, and the six-hourly run updates it.
+    expect(build?.env?.SEARCH).toBe(
+      "${{ github.event_name == 'workflow_run' && 'keep' || 'update' }}",
+    );
+    expect(s3.workflow.on).toHaveProperty("schedule");
     expect(commands).toContain('sh scripts/publish-s3.sh site "stet:$TARGET"');
     const sync = job.steps.at(-1);
     expect(sync?.run).toBe('sh scripts/publish-s3.sh site "stet:$TARGET"');
