@@ -7,9 +7,9 @@ import type { ArticleHistory, Version, VersionDiff } from "../types.ts";
 import { describeLabel, type LabelText } from "./describe-label.ts";
 import { displayText } from "./display-text.ts";
 import { linkableUrl } from "./linkable-url.ts";
-import type { CommitLinks, Link, OriginalUrl } from "./page-types.ts";
+import type { CommitLinks, Link, OriginalUrl, PageBase } from "./page-types.ts";
 import { plainText } from "./plain-text.ts";
-import type { SiteUrls } from "./site-urls.ts";
+import type { SiteRef, SiteUrls } from "./site-urls.ts";
 
 /** Everything `articlePages` needs for one article. */
 export interface ArticlePagesInput {
@@ -138,4 +138,24 @@ export function changedTimes(changes: number): string {
   if (changes === 1) return "changed once";
   if (changes === 2) return "changed twice";
   return `changed ${changes.toLocaleString("en-US")} times`;
+}
+
+/**
+ * What every page of an article has but its scripts: its file, its title (also the title of a
+ * shared link's preview), the article's feed, and the preview's description and URL.
+ */
+export function articlePageHead(
+  context: ArticleContext,
+  ref: SiteRef,
+  title: string,
+  description: string,
+): Omit<PageBase, "scripts"> {
+  const { urls, feed } = context;
+  const plain = plainText(title);
+  return {
+    outputPath: urls.file(ref),
+    title: plain,
+    feed,
+    share: { title: plain, description: plainText(description, 300), url: urls.absolute(ref) },
+  };
 }

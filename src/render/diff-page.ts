@@ -2,14 +2,18 @@
 // (consecutive ones, or the first and the latest), the commits that recorded them, and links to
 // the neighbouring changes. Pure.
 
-import { type ArticleContext, commitLinks, headlineChangeAt } from "./article-context.ts";
+import {
+  type ArticleContext,
+  articlePageHead,
+  commitLinks,
+  headlineChangeAt,
+} from "./article-context.ts";
 import { describeInterval } from "./describe-interval.ts";
 import type { LabelText } from "./describe-label.ts";
 import type { DiffBody } from "./diff-body.ts";
 import { diffBodyHtml } from "./diff-html.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import type { CommitLinks, Link, OriginalUrl, PageBase } from "./page-types.ts";
-import { plainText } from "./plain-text.ts";
 
 /** One side of a comparison. */
 export interface DiffSide {
@@ -78,7 +82,6 @@ export function diffPage(
   const what = consecutive
     ? `what changed in version ${version.number}`
     : `version ${previous.number} → ${version.number}`;
-  const title = plainText(`${context.headline} — ${what}`);
   const said = labels.map((l) => l.text).join(", ");
   const side = (v: typeof version): DiffSide => ({
     number: v.number,
@@ -87,17 +90,12 @@ export function diffPage(
     commit: commitLinks(context, v),
   });
   return {
-    outputPath: urls.file(ref),
-    title,
-    feed: context.feed,
-    share: {
-      title,
-      description: plainText(
-        `Version ${previous.number} → ${version.number} of this article at ${context.outlet.text}, ${describeInterval(previous.time, version.time)}${said === "" ? "" : `: ${said}`}.`,
-        300,
-      ),
-      url: urls.absolute(ref),
-    },
+    ...articlePageHead(
+      context,
+      ref,
+      `${context.headline} — ${what}`,
+      `Version ${previous.number} → ${version.number} of this article at ${context.outlet.text}, ${describeInterval(previous.time, version.time)}${said === "" ? "" : `: ${said}`}.`,
+    ),
     scripts: [urls.href({ kind: "asset", name: "diff-view.js" })],
     outlet: context.outlet,
     article: context.article,

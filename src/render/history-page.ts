@@ -5,6 +5,7 @@
 import type { Version } from "../types.ts";
 import {
   type ArticleContext,
+  articlePageHead,
   changedTimes,
   headlineChangeAt,
   headlineOf,
@@ -15,7 +16,6 @@ import type { LabelText } from "./describe-label.ts";
 import { displayText } from "./display-text.ts";
 import { dateText, formatTime, type TimeText, timeText } from "./format-time.ts";
 import type { GoneText, Link, OriginalUrl, PageBase } from "./page-types.ts";
-import { plainText } from "./plain-text.ts";
 
 const DAY_MS = 86_400_000;
 /**
@@ -65,7 +65,7 @@ export interface HistoryPage extends PageBase {
 
 /** The history page of the article in `context`. */
 export function historyPage(context: ArticleContext): HistoryPage {
-  const { history, urls, diffs, checkDays } = context;
+  const { history, diffs, checkDays } = context;
   const { outlet, slug, versions, gone } = history;
   const first = versions[0];
   const last = versions.at(-1);
@@ -75,21 +75,16 @@ export function historyPage(context: ArticleContext): HistoryPage {
   const changes = versions.length - 1;
   const latestLabels = (context.labels.at(-1) ?? []).map((l) => l.text).join(", ");
   return {
-    outputPath: urls.file({ kind: "article", outlet, slug }),
-    title: plainText(`${context.headline} — ${changedTimes(changes)}`),
-    feed: context.feed,
-    share: {
-      title: plainText(`${context.headline} — ${changedTimes(changes)}`),
-      description: plainText(
-        `${context.outlet.text}, first seen ${formatTime(first.time)}. ${
-          changes === 0
-            ? "No changes recorded yet."
-            : `${versions.length} versions; latest change ${formatTime(last.time)}${latestLabels === "" ? "" : `: ${latestLabels}`}.`
-        }`,
-        300,
-      ),
-      url: context.articleUrl,
-    },
+    ...articlePageHead(
+      context,
+      { kind: "article", outlet, slug },
+      `${context.headline} — ${changedTimes(changes)}`,
+      `${context.outlet.text}, first seen ${formatTime(first.time)}. ${
+        changes === 0
+          ? "No changes recorded yet."
+          : `${versions.length} versions; latest change ${formatTime(last.time)}${latestLabels === "" ? "" : `: ${latestLabels}`}.`
+      }`,
+    ),
     scripts: [],
     outlet: context.outlet,
     headline: context.headline,

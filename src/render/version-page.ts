@@ -1,12 +1,17 @@
 // The data of one version's page, `/<outlet>/<slug>/v<N>/`: the version as archived, the commit
 // that recorded it, a notice when newer versions exist, and links to its neighbours. Pure.
 
-import { type ArticleContext, commitLinks, headlineOf, originalUrl } from "./article-context.ts";
+import {
+  type ArticleContext,
+  articlePageHead,
+  commitLinks,
+  headlineOf,
+  originalUrl,
+} from "./article-context.ts";
 import { describeInterval } from "./describe-interval.ts";
 import { displayText } from "./display-text.ts";
 import { formatPublished, formatTime, type TimeText, timeText } from "./format-time.ts";
 import type { CommitLinks, Link, OriginalUrl, PageBase } from "./page-types.ts";
-import { plainText } from "./plain-text.ts";
 
 /** `/<outlet>/<slug>/v<N>/`: one version as archived. */
 export interface VersionPage extends PageBase {
@@ -33,7 +38,7 @@ export interface VersionPage extends PageBase {
 
 /** The page of version `index` (0-based) of the article in `context`. */
 export function versionPage(context: ArticleContext, index: number): VersionPage {
-  const { history, urls } = context;
+  const { history } = context;
   const { outlet, slug, versions } = history;
   const version = versions[index];
   const last = versions.at(-1);
@@ -44,19 +49,13 @@ export function versionPage(context: ArticleContext, index: number): VersionPage
   const next = versions[index + 1];
   const headline = headlineOf(version);
   const ref = { kind: "version", outlet, slug, number: version.number } as const;
-  const title = plainText(`${headline} — version ${version.number} of ${versions.length}`);
   return {
-    outputPath: urls.file(ref),
-    title,
-    feed: context.feed,
-    share: {
-      title,
-      description: plainText(
-        `Version ${version.number} of ${versions.length} of this article at ${context.outlet.text}, as fetched ${formatTime(version.time)} and archived by commit ${version.commit.slice(0, 7)}.`,
-        300,
-      ),
-      url: urls.absolute(ref),
-    },
+    ...articlePageHead(
+      context,
+      ref,
+      `${headline} — version ${version.number} of ${versions.length}`,
+      `Version ${version.number} of ${versions.length} of this article at ${context.outlet.text}, as fetched ${formatTime(version.time)} and archived by commit ${version.commit.slice(0, 7)}.`,
+    ),
     scripts: [],
     outlet: context.outlet,
     article: context.article,
