@@ -207,38 +207,37 @@ if (archive !== undefined) {
     } else {
       progress("floor: git read + plain writes of the same files");
       report.floor = await stage("floor", () => measureFloor(repo, out));
-      let before = await stage("measure output", () => measureOutput(out));
-      const search = values["skip-search"] ? "off" : "keep";
-      if (!values["skip-search"] && before !== undefined) {
-        progress("search index from scratch (stet build --search update, nothing new)");
-        const indexed = await measureBuild({
+      /** Builds again into `out`; with `before`, also which of its files the build wrote. */
+      const rebuild = async (
+        label: string,
+        search: "update" | "keep" | "off",
+        before: Awaited<ReturnType<typeof measureOutput>> | undefined,
+      ): Promise<BuildMeasurement & { changes?: OutputChanges }> => {
+        const built: BuildMeasurement & { changes?: OutputChanges } = await measureBuild({
           stet: STET,
           cwd: ROOT,
           repo,
           out,
-          label: "search",
-          search: "update",
+          label,
+          search,
         });
-        report.search = indexed;
-        if (!indexed.ok) report.failures.push(`search index: ${indexed.exit}`);
-        else report.search.changes = await changesSince(before, out);
+        if (built.ok && before !== undefined) built.changes = await changesSince(before, out);
+        return built;
+      };
+      let before = await stage("measure output", () => measureOutput(out));
+      const search = values["skip-search"] ? "off" : "keep";
+      if (!values["skip-search"] && before !== undefined) {
+        progress("search index from scratch (stet build --search update, nothing new)");
+        report.search = await rebuild("search", "update", before);
+        if (!report.search.ok) report.failures.push(`search index: ${report.search.exit}`);
         before = await stage("measure output", () => measureOutput(out));
       }
       if (before !== undefined) {
         const { fingerprints: _, ...output } = before;
         report.output = output;
         progress("rebuild with nothing new");
-        const same = await measureBuild({
-          stet: STET,
-          cwd: ROOT,
-          repo,
-          out,
-          label: "no-op",
-          search,
-        });
-        report.noChange = same;
-        if (!same.ok) report.failures.push(`no-op rebuild: ${same.exit}`);
-        else report.noChange.changes = await changesSince(before, out);
+        report.noChange = await rebuild("no-op", search, before);
+        if (!report.noChange.ok) report.failures.push(`no-op rebuild: ${report.noChange.exit}`);
         before = await stage("measure output", () => measureOutput(out));
       }
       const appended = await stage("append one version", () =>
@@ -246,36 +245,18 @@ if (archive !== undefined) {
       );
       if (appended !== undefined && before !== undefined) {
         progress(`rebuild after one new version of ${appended.file}`);
-        const again = await measureBuild({
-          stet: STET,
-          cwd: ROOT,
-          repo,
-          out,
-          label: "one new",
-          search,
-        });
+        const again = await rebuild("one new", search, before);
         report.newVersion = { ...again, ...appended };
         if (!again.ok) {
           report.failures.push(`rebuild: ${again.exit}: ${again.stderr.trim().split("\n").at(-1)}`);
-        } else {
-          report.newVersion.changes = await changesSince(before, out);
         }
       }
       if (!values["skip-search"] && appended !== undefined) {
         const beforeIndex = await stage("measure output", () => measureOutput(out));
         progress("search index brought up to date after the new version (--search update)");
-        const caught = await measureBuild({
-          stet: STET,
-          cwd: ROOT,
-          repo,
-          out,
-          label: "search update",
-          search: "update",
-        });
-        report.searchUpdate = caught;
-        if (!caught.ok) report.failures.push(`search update: ${caught.exit}`);
-        else if (beforeIndex !== undefined) {
-          report.searchUpdate.changes = await changesSince(beforeIndex, out);
+        report.searchUpdate = await rebuild("search update", "update", beforeIndex);
+        if (!report.searchUpdate.ok) {
+          report.failures.push(`search update: ${report.searchUpdate.exit}`);
         }
       }
     }
