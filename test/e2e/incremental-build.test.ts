@@ -15,6 +15,7 @@ import { serializeArticleFile } from "../../src/archive/article-file.ts";
 import { buildCommand } from "../../src/commands/build.ts";
 import { TEMPLATES_DIR } from "../../src/render/page-renderer.ts";
 import type { Article } from "../../src/types.ts";
+import { expectSameFile } from "../support/expect-same-file.ts";
 
 const run = promisify(execFile);
 
@@ -125,7 +126,7 @@ async function expectSameBytes(actual: string, expected: string): Promise<void> 
   const files = [...(await fingerprints(expected)).keys()].sort();
   expect([...(await fingerprints(actual)).keys()].sort()).toEqual(files);
   for (const file of files) {
-    expect(await readFile(join(actual, file)), file).toEqual(await readFile(join(expected, file)));
+    await expectSameFile(join(actual, file), join(expected, file));
   }
 }
 
