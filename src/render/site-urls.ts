@@ -12,6 +12,11 @@ export type SiteRef =
   | { kind: "article"; outlet: string; slug: string }
   | { kind: "version"; outlet: string; slug: string; number: number }
   | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
+  /**
+   * The first version next to the latest, `diff/1..latest/`: one address whatever the count, so
+   * the pages that link it stay as they are when a version is added.
+   */
+  | { kind: "first-to-latest"; outlet: string; slug: string }
   /** The article's compare-any-two page, `diff/` above its pre-rendered diffs. */
   | { kind: "compare"; outlet: string; slug: string }
   | { kind: "article-feed"; outlet: string; slug: string }
@@ -90,7 +95,7 @@ export class SiteUrls {
     }
     if (versionCount > 1) files.push(this.file({ kind: "compare", outlet, slug }));
     if (versionCount > 2) {
-      files.push(this.file({ kind: "diff", outlet, slug, from: 1, to: versionCount }));
+      files.push(this.file({ kind: "first-to-latest", outlet, slug }));
     }
     return files;
   }
@@ -122,6 +127,8 @@ export class SiteUrls {
         return [ref.outlet, ...ref.slug.split("/"), `v${ref.number}`, ""];
       case "diff":
         return [ref.outlet, ...ref.slug.split("/"), "diff", `${ref.from}..${ref.to}`, ""];
+      case "first-to-latest":
+        return [ref.outlet, ...ref.slug.split("/"), "diff", "1..latest", ""];
       case "compare":
         return [ref.outlet, ...ref.slug.split("/"), "diff", ""];
       case "article-feed":
