@@ -7,7 +7,7 @@
 // in parts a build can apply one article at a time — `shownOutlets`, `articleProblem`,
 // `withTrueLabels` and `PageClaims` — after `siteSlugs`, which looks at every article at once.
 
-import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
+import { RESERVED_OUTLET_IDS } from "../config/reserved-outlet-ids.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory, Version } from "../types.ts";
 import { compareStrings } from "./compare-strings.ts";
