@@ -1,7 +1,7 @@
 // Decides whether a build may start from the build cache, and from where. Pure: the caller reads
 // the cache head, the site marker and git, and acts on the verdict.
 
-import type { BuildInputs } from "./inputs-digest.ts";
+import type { BuildInputs, SiteSettings } from "./inputs-digest.ts";
 
 /** The small part of the build cache a build reads first. */
 export interface CacheHead {
@@ -11,6 +11,11 @@ export interface CacheHead {
   commit: string;
   /** Digest of the cache's body; the site folder's marker names the same one. */
   body: string;
+  /**
+   * The settings read from the config whose bytes `inputs.config` digests: a build with the same
+   * config takes them from here rather than parse it again. Absent in older heads.
+   */
+  settings?: SiteSettings;
 }
 
 export type CacheVerdict =

@@ -23,6 +23,38 @@ export interface BuildInputs {
   status: string;
 }
 
+/** What the site takes from the config (and --base-url, --repository). */
+export interface SiteSettings {
+  site: { title: string; baseUrl: string; repository: string | null };
+  outlets: { id: string; name: string }[];
+  /** Articles are re-checked until their last change plus this many days. */
+  checkDays: number;
+  /** Outlet id → its own check period in days. */
+  outletCheckDays: Record<string, number>;
+}
+
+/**
+ * `value` when it has the shape of SiteSettings, else null: settings kept in a cache head are
+ * used instead of parsing the config again only when they are whole.
+ */
+export function asSiteSettings(value: unknown): SiteSettings | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { site, outlets, checkDays, outletCheckDays } = value as Record<string, unknown>;
+  const text = (v: unknown) => typeof v === "string";
+  const record = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+  const whole =
+    record(site) &&
+    text(site.title) &&
+    text(site.baseUrl) &&
+    (site.repository === null || text(site.repository)) &&
+    Array.isArray(outlets) &&
+    outlets.every((o) => record(o) && text(o.id) && text(o.name)) &&
+    typeof checkDays === "number" &&
+    record(outletCheckDays) &&
+    Object.values(outletCheckDays).every((d) => typeof d === "number");
+  return whole ? (value as SiteSettings) : null;
+}
+
 /** The folder this code runs from: `dist/` or `src/`. */
 const CODE_DIR = fileURLToPath(new URL("../", import.meta.url));
 /** stet's own package.json and lock file. */

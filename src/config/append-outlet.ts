@@ -4,8 +4,8 @@
 import { isIP } from "node:net";
 import { Document, isNode, isSeq, parseDocument, YAMLSeq } from "yaml";
 import { ConfigError } from "../errors.ts";
-import { RESERVED_OUTLET_IDS } from "./config-schema.ts";
 import { parseConfig } from "./load-config.ts";
+import { RESERVED_OUTLET_IDS } from "./reserved-outlet-ids.ts";
 
 /** An outlet as add-outlet writes it. */
 export interface OutletEntry {

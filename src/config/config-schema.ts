@@ -4,19 +4,7 @@
 import { z } from "zod";
 import type { ScheduleTier } from "../types.ts";
 import { linearPattern, PatternError } from "./linear-pattern.ts";
-
-/** Outlet ids that would collide with the site's own paths (/feeds/, /assets/, …) or feed names. */
-export const RESERVED_OUTLET_IDS = new Set([
-  "feeds",
-  "api",
-  "search",
-  "assets",
-  "page",
-  "all",
-  "headlines",
-  "status",
-  "pagefind",
-]);
+import { RESERVED_OUTLET_IDS } from "./reserved-outlet-ids.ts";
 
 /** The default commit identity: the github-actions bot's noreply address. */
 export const GITHUB_ACTIONS_BOT = {

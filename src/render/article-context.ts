@@ -72,8 +72,8 @@ export function articleContext(input: ArticlePagesInput): ArticleContext {
     firstToLatestLink:
       versions.length > 2
         ? {
-            href: urls.href({ kind: "diff", outlet, slug, from: 1, to: versions.length }),
-            text: `First version → latest (version ${versions.length})`,
+            href: urls.href({ kind: "first-to-latest", outlet, slug }),
+            text: "First version → latest",
           }
         : null,
     labels: [],
@@ -86,6 +86,24 @@ export function articleContext(input: ArticlePagesInput): ArticleContext {
     return changeLabels(diff, headlineChangeAt(context, i).revertsTo).map(describeLabel);
   });
   return context;
+}
+
+/**
+ * The context as of version `index` (0-based): named by that version's headline, not the
+ * latest's. A version page and the diff page that ends at it are made from this, so a newer
+ * version leaves them as they were (a new headline included); only the pages that show the
+ * latest state (history, first versus latest, compare) follow the newest version.
+ */
+export function contextAsOf(context: ArticleContext, index: number): ArticleContext {
+  const version = context.history.versions[index];
+  if (version === undefined || index === context.history.versions.length - 1) return context;
+  const headline = headlineOf(version);
+  return {
+    ...context,
+    headline,
+    article: { ...context.article, text: headline },
+    feed: { ...context.feed, text: plainText(`Changes to “${headline}”`) },
+  };
 }
 
 /** A version's headline for display; archives may lack one. */

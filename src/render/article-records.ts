@@ -59,8 +59,7 @@ export function expandRecords(
   const articleHref = urls.href({ kind: "article", outlet, slug });
   const articleUrl = urls.absolute({ kind: "article", outlet, slug });
   const count = compact.c.length;
-  const firstToLatestHref =
-    count > 2 ? urls.href({ kind: "diff", outlet, slug, from: 1, to: count }) : null;
+  const firstToLatestHref = count > 2 ? urls.href({ kind: "first-to-latest", outlet, slug }) : null;
   const changes: ChangeRecord[] = [];
   let headline = "";
   for (const [

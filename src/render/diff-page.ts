@@ -1,11 +1,13 @@
 // The data of a diff page, `/<outlet>/<slug>/diff/<M>..<N>/`: what changed between two versions
-// (consecutive ones, or the first and the latest), the commits that recorded them, and links to
-// the neighbouring changes. Pure.
+// (consecutive ones, or the first and the latest at `diff/1..latest/`), the commits that recorded
+// them, and links to the neighbouring changes. Pure. A consecutive diff depends on nothing after
+// the change that follows it, so a new version rewrites only its own diff and the one before.
 
 import {
   type ArticleContext,
   articlePageHead,
   commitLinks,
+  contextAsOf,
   headlineChangeAt,
 } from "./article-context.ts";
 import { describeInterval } from "./describe-interval.ts";
@@ -57,12 +59,14 @@ export interface DiffPage extends PageBase {
  * `context`: `body` is their diff ready to show, `labels` what it changed in words.
  */
 export function diffPage(
-  context: ArticleContext,
+  latestContext: ArticleContext,
   fromIndex: number,
   toIndex: number,
   body: DiffBody,
   labels: LabelText[],
 ): DiffPage {
+  const consecutive = toIndex === fromIndex + 1;
+  const context = consecutive ? contextAsOf(latestContext, toIndex) : latestContext;
   const { history, urls } = context;
   const { outlet, slug, versions } = history;
   const previous = versions[fromIndex];
@@ -70,7 +74,6 @@ export function diffPage(
   if (previous === undefined || version === undefined) {
     throw new RangeError(`${history.file} has no versions ${fromIndex + 1} and ${toIndex + 1}`);
   }
-  const consecutive = toIndex === fromIndex + 1;
   const before = consecutive ? versions[fromIndex - 1] : undefined;
   const next = consecutive ? versions[toIndex + 1] : undefined;
   const revertsTo = consecutive ? headlineChangeAt(context, toIndex).revertsTo : null;
@@ -78,7 +81,9 @@ export function diffPage(
     revertsTo === null
       ? null
       : { href: context.versionHref(revertsTo), text: `version ${revertsTo}` };
-  const ref = { kind: "diff", outlet, slug, from: previous.number, to: version.number } as const;
+  const ref = consecutive
+    ? ({ kind: "diff", outlet, slug, from: previous.number, to: version.number } as const)
+    : ({ kind: "first-to-latest", outlet, slug } as const);
   const what = consecutive
     ? `what changed in version ${version.number}`
     : `version ${previous.number} → ${version.number}`;

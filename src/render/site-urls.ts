@@ -12,6 +12,11 @@ export type SiteRef =
   | { kind: "article"; outlet: string; slug: string }
   | { kind: "version"; outlet: string; slug: string; number: number }
   | { kind: "diff"; outlet: string; slug: string; from: number; to: number }
+  /**
+   * The first version next to the latest, `diff/1..latest/`: one address whatever the count, so
+   * the pages that link it stay as they are when a version is added.
+   */
+  | { kind: "first-to-latest"; outlet: string; slug: string }
   /** The article's compare-any-two page, `diff/` above its pre-rendered diffs. */
   | { kind: "compare"; outlet: string; slug: string }
   | { kind: "article-feed"; outlet: string; slug: string }
@@ -31,9 +36,50 @@ export type SiteRef =
   /** A file of the search index and its interface, which Pagefind writes to `/pagefind/`. */
   | { kind: "pagefind"; name: string };
 
+/** The pages that live in an article's own folder, `/<outlet>/<slug>/`. */
+type ArticlePageRef = Extract<
+  SiteRef,
+  { kind: "article" | "version" | "diff" | "first-to-latest" | "compare" | "article-feed" }
+>;
+
+const ARTICLE_PAGES: ReadonlySet<SiteRef["kind"]> = new Set([
+  "article",
+  "version",
+  "diff",
+  "first-to-latest",
+  "compare",
+  "article-feed",
+]);
+
+function isArticlePage(ref: SiteRef): ref is ArticlePageRef {
+  return ARTICLE_PAGES.has(ref.kind);
+}
+
+/**
+ * Where an article page lives below the article's folder: "" for the folder's index page, a path
+ * ending in "/" for a directory page. Its characters need no encoding in a link.
+ */
+function belowArticle(ref: ArticlePageRef): string {
+  switch (ref.kind) {
+    case "article":
+      return "";
+    case "version":
+      return `v${ref.number}/`;
+    case "diff":
+      return `diff/${ref.from}..${ref.to}/`;
+    case "first-to-latest":
+      return "diff/1..latest/";
+    case "compare":
+      return "diff/";
+    case "article-feed":
+      return "feed.atom";
+  }
+}
+
 /** Builds the file, link and absolute URL of any site page from one base URL. */
 export class SiteUrls {
   readonly #base: URL;
+  readonly #folders = new Map<string, { file: string; href: string }>();
 
   constructor(baseUrl: string) {
     let base: URL;
@@ -60,6 +106,11 @@ export class SiteUrls {
 
   /** The output file, relative to the output directory, with raw (unencoded) path segments. */
   file(ref: SiteRef): string {
+    if (isArticlePage(ref)) {
+      const below = belowArticle(ref);
+      const page = below === "" || below.endsWith("/") ? `${below}index.html` : below;
+      return this.#folder(ref).file + page;
+    }
     const segments = this.#segments(ref);
     const last = segments.at(-1);
     return last === "" ? [...segments.slice(0, -1), "index.html"].join("/") : segments.join("/");
@@ -67,6 +118,7 @@ export class SiteUrls {
 
   /** A link usable from any page of the site: the base path plus the encoded page path. */
   href(ref: SiteRef): string {
+    if (isArticlePage(ref)) return this.#folder(ref).href + belowArticle(ref);
     return this.#base.pathname + this.#segments(ref).map(encodeURIComponent).join("/");
   }
 
@@ -90,7 +142,7 @@ export class SiteUrls {
     }
     if (versionCount > 1) files.push(this.file({ kind: "compare", outlet, slug }));
     if (versionCount > 2) {
-      files.push(this.file({ kind: "diff", outlet, slug, from: 1, to: versionCount }));
+      files.push(this.file({ kind: "first-to-latest", outlet, slug }));
     }
     return files;
   }
@@ -105,7 +157,27 @@ export class SiteUrls {
     return this.#base.origin + this.href(ref);
   }
 
-  // A page's path as segments; a trailing "" marks a directory page (served as index.html).
+  /**
+   * An article's folder as a file path and as a link, each ending in "/". Kept per article: a
+   * build addresses every version and diff of every article (listings, feeds, page claims), and
+   * only the folder needs splitting and encoding.
+   */
+  #folder(ref: ArticlePageRef): { file: string; href: string } {
+    const key = `${ref.outlet}/${ref.slug}`;
+    let folder = this.#folders.get(key);
+    if (folder === undefined) {
+      const segments = [ref.outlet, ...ref.slug.split("/")];
+      folder = {
+        file: `${segments.join("/")}/`,
+        href: `${this.#base.pathname}${segments.map(encodeURIComponent).join("/")}/`,
+      };
+      this.#folders.set(key, folder);
+    }
+    return folder;
+  }
+
+  // A page's path as segments, for pages outside an article's folder; a trailing "" marks a
+  // directory page (served as index.html).
   #segments(ref: SiteRef): string[] {
     switch (ref.kind) {
       case "home":
@@ -117,15 +189,12 @@ export class SiteUrls {
           ? [ref.outlet, "page", ref.day, ""]
           : [ref.outlet, "page", ref.day, String(ref.part), ""];
       case "article":
-        return [ref.outlet, ...ref.slug.split("/"), ""];
       case "version":
-        return [ref.outlet, ...ref.slug.split("/"), `v${ref.number}`, ""];
       case "diff":
-        return [ref.outlet, ...ref.slug.split("/"), "diff", `${ref.from}..${ref.to}`, ""];
+      case "first-to-latest":
       case "compare":
-        return [ref.outlet, ...ref.slug.split("/"), "diff", ""];
       case "article-feed":
-        return [ref.outlet, ...ref.slug.split("/"), "feed.atom"];
+        throw new RangeError(`${ref.kind} pages are addressed below their article's folder`);
       case "feed":
         return ["feeds", `${ref.name}.atom`];
       case "api-article": {

@@ -7,7 +7,7 @@
 // in parts a build can apply one article at a time — `shownOutlets`, `articleProblem`,
 // `withTrueLabels` and `PageClaims` — after `siteSlugs`, which looks at every article at once.
 
-import { RESERVED_OUTLET_IDS } from "../config/config-schema.ts";
+import { RESERVED_OUTLET_IDS } from "../config/reserved-outlet-ids.ts";
 import { BuildError } from "../errors.ts";
 import type { ArticleHistory, Version } from "../types.ts";
 import { compareStrings } from "./compare-strings.ts";
@@ -165,39 +165,110 @@ export function articleProblem(history: ArticleHistory): string | null {
 /**
  * The site paths articles have claimed so far. An article claims its pages and feed; it is
  * refused when one of them is taken, sits in a claimed file's place or holds a claimed file.
+ *
+ * All of an article's pages lie in its folder, `<outlet>/<slug>/`, and its API file is
+ * `api/<outlet>/<slug>.json`, so two articles can clash only when one's folder holds the other's,
+ * or one's API file sits where the other's API folders are. Claims are kept by folder: an article
+ * with no such neighbour (nearly every one) is claimed without listing its files, and only one
+ * with neighbours is checked file by file against them.
  */
 export class PageClaims {
   // Any base URL will do: only the files' relative paths are compared.
   readonly #urls = new SiteUrls("https://stet.invalid/");
-  readonly #files = new Set<string>();
-  readonly #dirs = new Set<string>();
+  /** Claimed articles by folder, `<outlet>/<slug>`. */
+  readonly #folders = new Map<string, { outlet: string; slug: string; versionCount: number }>();
+  /** Every folder that holds a claimed article's folder. */
+  readonly #above = new Set<string>();
 
   /** Claims the article's paths and returns null, or returns why it cannot have them. */
   claim(outlet: string, slug: string, versionCount: number): string | null {
-    const files = this.#urls.articleFiles(outlet, slug, versionCount);
-    // The folders the files sit in; the files share most of them, so each is walked up only
-    // until a folder already seen.
-    const dirs = new Set<string>();
-    for (const file of files) {
-      for (let i = file.lastIndexOf("/"); i > 0; i = file.lastIndexOf("/", i - 1)) {
-        const dir = file.slice(0, i);
-        if (dirs.has(dir)) break;
-        dirs.add(dir);
-      }
+    const folder = `${outlet}/${slug}`;
+    const above = foldersAbove(folder);
+    const neighbours = this.#neighbours(folder, above);
+    if (neighbours.length > 0) {
+      const clash = firstClash(this.#urls, { outlet, slug, versionCount }, neighbours);
+      if (clash !== null) return `its page ${clash} would replace another article's page`;
     }
-    const clash =
-      files.find((file) => this.#files.has(file) || this.#dirs.has(file)) ??
-      [...dirs].find((dir) => this.#files.has(dir));
-    if (clash !== undefined) return `its page ${clash} would replace another article's page`;
-    for (const file of files) this.#files.add(file);
-    for (const dir of dirs) this.#dirs.add(dir);
+    this.#folders.set(folder, { outlet, slug, versionCount });
+    for (const dir of above) this.#above.add(dir);
     return null;
   }
 
   /** Whether an article claimed `file`. */
   has(file: string): boolean {
-    return this.#files.has(file);
+    if (file.startsWith("api/") && file.endsWith(".json")) {
+      return this.#folders.has(file.slice("api/".length, -".json".length));
+    }
+    return foldersAbove(file).some((dir) => {
+      const article = this.#folders.get(dir);
+      return (
+        article !== undefined &&
+        this.#urls.articleFiles(article.outlet, article.slug, article.versionCount).includes(file)
+      );
+    });
   }
+
+  /** The claimed articles whose paths could meet those of an article in `folder`. */
+  #neighbours(folder: string, above: readonly string[]) {
+    const found = new Set<string>();
+    for (const dir of [folder, ...above]) if (this.#folders.has(dir)) found.add(dir);
+    // Its API folders: a claimed `<dir>.json` API file would sit in the place of one.
+    for (const dir of above) {
+      if (dir.endsWith(".json") && this.#folders.has(dir.slice(0, -".json".length))) {
+        found.add(dir.slice(0, -".json".length));
+      }
+    }
+    // Articles below its folder, or below where its API file would be a folder.
+    for (const holder of [folder, `${folder}.json`]) {
+      if (!this.#above.has(holder)) continue;
+      for (const other of this.#folders.keys()) {
+        if (other.startsWith(`${holder}/`)) found.add(other);
+      }
+    }
+    return [...found].map((dir) => this.#folders.get(dir) as ClaimedArticle);
+  }
+}
+
+interface ClaimedArticle {
+  outlet: string;
+  slug: string;
+  versionCount: number;
+}
+
+/** The folders above a path, nearest last: `a/b/c` → `a`, `a/b`. */
+function foldersAbove(path: string): string[] {
+  const dirs: string[] = [];
+  for (let i = path.indexOf("/"); i > 0; i = path.indexOf("/", i + 1)) dirs.push(path.slice(0, i));
+  return dirs;
+}
+
+/**
+ * The first of `article`'s files that is another's file or folder, or the first of its folders
+ * that is another's file, among `others`; null when there is none.
+ */
+function firstClash(
+  urls: SiteUrls,
+  article: ClaimedArticle,
+  others: readonly ClaimedArticle[],
+): string | null {
+  const claimed = (a: ClaimedArticle) => {
+    const files = urls.articleFiles(a.outlet, a.slug, a.versionCount);
+    // Nearest folder first, as a reader would name the clash.
+    return { files, dirs: new Set(files.flatMap((file) => foldersAbove(file).reverse())) };
+  };
+  const takenFiles = new Set<string>();
+  const takenDirs = new Set<string>();
+  for (const other of others) {
+    const { files, dirs } = claimed(other);
+    for (const file of files) takenFiles.add(file);
+    for (const dir of dirs) takenDirs.add(dir);
+  }
+  const own = claimed(article);
+  return (
+    own.files.find((file) => takenFiles.has(file) || takenDirs.has(file)) ??
+    [...own.dirs].find((dir) => takenFiles.has(dir)) ??
+    null
+  );
 }
 
 /** The history without a gone mark or revert labels that the site could not show truthfully. */

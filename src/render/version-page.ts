@@ -1,10 +1,13 @@
 // The data of one version's page, `/<outlet>/<slug>/v<N>/`: the version as archived, the commit
 // that recorded it, a notice when newer versions exist, and links to its neighbours. Pure.
+// Nothing on it depends on versions after the next one (not their count, time or headline), so a
+// new version rewrites only its own page and the one before.
 
 import {
   type ArticleContext,
   articlePageHead,
   commitLinks,
+  contextAsOf,
   headlineOf,
   originalUrl,
 } from "./article-context.ts";
@@ -18,7 +21,8 @@ export interface VersionPage extends PageBase {
   outlet: Link;
   article: Link;
   number: number;
-  count: number;
+  /** Whether this is the newest version. */
+  latest: boolean;
   time: TimeText;
   interval: string | null;
   headline: string;
@@ -27,8 +31,11 @@ export interface VersionPage extends PageBase {
   original: OriginalUrl;
   commit: CommitLinks;
   paragraphs: string[];
-  /** Set on every version but the latest: the latest one, and the compare page set to it. */
-  newer: { latest: Link; time: TimeText; compare: string } | null;
+  /**
+   * Set on every version but the latest: where the newer versions are listed, and the compare
+   * page set to this version and the latest (addresses that do not change as versions are added).
+   */
+  newer: { history: Link; compare: string } | null;
   /** The version before and after, "Earlier: version 1" and "Later: version 3". */
   earlier: Link | null;
   later: Link | null;
@@ -37,12 +44,12 @@ export interface VersionPage extends PageBase {
 }
 
 /** The page of version `index` (0-based) of the article in `context`. */
-export function versionPage(context: ArticleContext, index: number): VersionPage {
+export function versionPage(latestContext: ArticleContext, index: number): VersionPage {
+  const context = contextAsOf(latestContext, index);
   const { history } = context;
   const { outlet, slug, versions } = history;
   const version = versions[index];
-  const last = versions.at(-1);
-  if (version === undefined || last === undefined) {
+  if (version === undefined) {
     throw new RangeError(`${history.file} has no version ${index + 1}`);
   }
   const previous = versions[index - 1];
@@ -53,14 +60,14 @@ export function versionPage(context: ArticleContext, index: number): VersionPage
     ...articlePageHead(
       context,
       ref,
-      `${headline} — version ${version.number} of ${versions.length}`,
-      `Version ${version.number} of ${versions.length} of this article at ${context.outlet.text}, as fetched ${formatTime(version.time)} and archived by commit ${version.commit.slice(0, 7)}.`,
+      `${headline} — version ${version.number}`,
+      `Version ${version.number} of this article at ${context.outlet.text}, as fetched ${formatTime(version.time)} and archived by commit ${version.commit.slice(0, 7)}.`,
     ),
     scripts: [],
     outlet: context.outlet,
     article: context.article,
     number: version.number,
-    count: versions.length,
+    latest: next === undefined,
     time: timeText(version.time),
     interval: previous === undefined ? null : describeInterval(previous.time, version.time),
     headline,
@@ -73,12 +80,8 @@ export function versionPage(context: ArticleContext, index: number): VersionPage
       next === undefined || context.compare === null
         ? null
         : {
-            latest: {
-              href: context.versionHref(last.number),
-              text: `version ${last.number}`,
-            },
-            time: timeText(last.time),
-            compare: `${context.compare.href}?from=${version.number}&to=${last.number}`,
+            history: { href: context.article.href, text: "all versions" },
+            compare: `${context.compare.href}?from=${version.number}`,
           },
     earlier:
       previous === undefined

@@ -217,7 +217,7 @@ function articleFiles(h: ArticleHistory): string[] {
     ...h.versions.map((v) => `${dir}/v${v.number}/index.html`),
     ...h.versions.slice(1).map((v) => `${dir}/diff/${v.number - 1}..${v.number}/index.html`),
     ...(count > 1 ? [`${dir}/diff/index.html`] : []),
-    ...(count > 2 ? [`${dir}/diff/1..${count}/index.html`] : []),
+    ...(count > 2 ? [`${dir}/diff/1..latest/index.html`] : []),
   ];
 }
 
@@ -630,8 +630,8 @@ describe("buildSite", () => {
   });
 
   it("compares the first version with the latest, linked from the history, the diffs and the front page", async () => {
-    const firstToLatest = `${PREFIX}harbor/2026/03/bridge-vote/diff/1..3/`;
-    const $ = await load("harbor/2026/03/bridge-vote/diff/1..3/index.html");
+    const firstToLatest = `${PREFIX}harbor/2026/03/bridge-vote/diff/1..latest/`;
+    const $ = await load("harbor/2026/03/bridge-vote/diff/1..latest/index.html");
     expect($("h1").text()).toBe("What changed from version 1 to version 3");
     expect(textsOf($, ".labels .label")).toEqual([
       "Headline changed",
@@ -669,7 +669,7 @@ describe("buildSite", () => {
     );
     expect(compare("script").attr("src")).toBe(`${PREFIX}assets/compare.js`);
     expect(textsOf(compare, ".ready a")).toEqual([
-      "First version → latest (version 3)",
+      "First version → latest",
       "Version 1 → 2",
       "Version 2 → 3",
     ]);

@@ -127,6 +127,36 @@ describe("the compiled stet bin", () => {
       for (const name of ["yaml", "zod", "@11ty/eleventy", "feed", "diff"]) {
         expect(again.packages).not.toContain(name);
       }
+      // A new version with the same config: the settings the cache kept stand in for it, and
+      // neither the config schema (zod) nor its patterns (re2js) are loaded.
+      await writeFile(
+        join(repo, "archive", "harbor", "news", "ferry.md"),
+        serializeArticleFile({
+          url: "https://harbor.example/news/ferry",
+          title: "Ferry timetable changes again",
+          byline: null,
+          published: null,
+          paragraphs: ["The island ferry sails two hours later from Monday."],
+        }),
+      );
+      await git(
+        repo,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-qam",
+        "v2",
+      );
+      const third = await runBin(["build", "--repo", repo, "--out", out]);
+      expect(third.code).toBe(0);
+      expect(third.stdout).toMatch(/^1 archive changes since commit/);
+      expect(await readFile(join(out, "harbor/news/ferry/v2/index.html"), "utf8")).toContain(
+        "Ferry timetable changes again",
+      );
+      expect(third.packages).toContain("@11ty/eleventy");
+      for (const name of ["zod", "re2js"]) expect(third.packages).not.toContain(name);
     } finally {
       await removeTempDir(repo);
     }

@@ -259,10 +259,11 @@ describe("stet build from its cache", () => {
     expect(lines[0]).toMatch(/^2 archive changes since commit [0-9a-f]{10}: updating /);
     expect(lines).toContain("articles: 2 rendered, 2 unchanged, 0 left out, 0 removed");
     expect(lines.at(-1)).toMatch(/\(incremental\) in [\d.]+ s: \d+ files written, \d+ deleted/);
-    // The ferry's pages (every version page shows the count, and it now has a first-vs-latest
-    // diff), the new article's, their API files, the listings, feeds and status counts they appear
-    // in, the search index's changed parts, and the marker naming the new cache; nothing of the
-    // bridge or the school, and not the stylesheet or the scripts.
+    // The ferry's new version and diff, the ones before them (which now link on), its history,
+    // compare, feed and new first-vs-latest page; the new article's pages; their API files, the
+    // listings, feeds and status counts they appear in, the search index's changed parts, and the
+    // marker naming the new cache. Not the ferry's first version, nothing of the bridge or the
+    // school, and not the stylesheet or the scripts.
     expect(touched.filter((file) => !file.startsWith("pagefind/"))).toEqual([
       ".stet-site.json",
       "api/harbor.json",
@@ -275,12 +276,11 @@ describe("stet build from its cache", () => {
       "feeds/ridge.atom",
       "harbor/index.html",
       "harbor/news/ferry/diff/1..2/index.html",
-      "harbor/news/ferry/diff/1..3/index.html",
+      "harbor/news/ferry/diff/1..latest/index.html",
       "harbor/news/ferry/diff/2..3/index.html",
       "harbor/news/ferry/diff/index.html",
       "harbor/news/ferry/feed.atom",
       "harbor/news/ferry/index.html",
-      "harbor/news/ferry/v1/index.html",
       "harbor/news/ferry/v2/index.html",
       "harbor/news/ferry/v3/index.html",
       "harbor/page/2026-03-02/index.html",
@@ -300,12 +300,25 @@ describe("stet build from its cache", () => {
 
   it("leaves the search index behind with --search keep, and catches it up with the next update", async () => {
     await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
+    await build(repo, site, "keep");
+    await commitVersions({ "archive/harbor/news/ferry.md": ferry(5) });
     const kept = await build(repo, site, "keep");
     expect(kept.lines).toContain(
       "search index: kept as it was, behind the history pages until a build with --search update",
     );
     expect(kept.touched.filter((file) => file.startsWith("pagefind/"))).toEqual([]);
-    expect(kept.touched).toContain("harbor/news/ferry/index.html");
+    // Version 4 rewrites the pages that show the latest state and the two newest of each kind;
+    // the pages of versions 1 and 2 and the change between them stay as they were.
+    expect(kept.touched.filter((file) => file.startsWith("harbor/news/ferry/"))).toEqual([
+      "harbor/news/ferry/diff/1..latest/index.html",
+      "harbor/news/ferry/diff/2..3/index.html",
+      "harbor/news/ferry/diff/3..4/index.html",
+      "harbor/news/ferry/diff/index.html",
+      "harbor/news/ferry/feed.atom",
+      "harbor/news/ferry/index.html",
+      "harbor/news/ferry/v3/index.html",
+      "harbor/news/ferry/v4/index.html",
+    ]);
     // Nothing new, but the index lags: an update build indexes again, and only that.
     const caught = await build(repo, site, "update");
     expect(caught.lines[0]).toMatch(/^nothing new since commit /);

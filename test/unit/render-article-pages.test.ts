@@ -168,7 +168,7 @@ describe("articlePages", () => {
     expect(pages.diffs.map((d) => [d.outputPath, d.consecutive])).toEqual([
       ["harbor/news/ferry/diff/1..2/index.html", true],
       ["harbor/news/ferry/diff/2..3/index.html", true],
-      ["harbor/news/ferry/diff/1..3/index.html", false],
+      ["harbor/news/ferry/diff/1..latest/index.html", false],
     ]);
     const [first, second] = pages.diffs;
     expect(first?.earlier).toBeNull();
@@ -232,8 +232,8 @@ describe("articlePages", () => {
   it("links the first-versus-latest page from the history, each consecutive diff and the records", () => {
     const pages = pagesFor(ferry);
     const link = {
-      href: "/repo/harbor/news/ferry/diff/1..3/",
-      text: "First version → latest (version 3)",
+      href: "/repo/harbor/news/ferry/diff/1..latest/",
+      text: "First version → latest",
     };
     expect(pages.history.firstToLatest).toEqual(link);
     expect(pages.diffs.map((d) => d.firstToLatest)).toEqual([link, link, null]);
@@ -275,15 +275,33 @@ describe("articlePages", () => {
   it("says on an old version that newer ones exist, and labels the pager earlier and later", () => {
     const [v1, v2, v3] = pagesFor(ferry).versions;
     expect(v1?.newer).toEqual({
-      latest: { href: "/repo/harbor/news/ferry/v3/", text: "version 3" },
-      time: { iso: "2026-04-03T09:00:00Z", text: "3 Apr 2026, 09:00 UTC" },
-      compare: "/repo/harbor/news/ferry/diff/?from=1&to=3",
+      history: { href: "/repo/harbor/news/ferry/", text: "all versions" },
+      compare: "/repo/harbor/news/ferry/diff/?from=1",
     });
+    expect([v1?.latest, v2?.latest, v3?.latest]).toEqual([false, false, true]);
     expect(v3?.newer).toBeNull();
     expect([v2?.earlier, v2?.later]).toEqual([
       { href: "/repo/harbor/news/ferry/v1/", text: "Version 1" },
       { href: "/repo/harbor/news/ferry/v3/", text: "Version 3" },
     ]);
+  });
+
+  it("leaves every version and diff page before the latest two as it was when a version is added, a new headline included", () => {
+    const before = pagesFor({ ...ferry, versions: ferry.versions.slice(0, 2) });
+    const after = pagesFor(ferry);
+    // Version 3 changes the headline: pages up to version 1 and the diff 1..2 stay byte for byte.
+    expect(after.versions[0]).toEqual(before.versions[0]);
+    expect(after.diffs[0]?.firstToLatest).toEqual(after.history.firstToLatest);
+    const { firstToLatest: _added, later: _later, ...diffRest } = after.diffs[0] ?? {};
+    const { firstToLatest: _none, later: _noLater, ...diffBefore } = before.diffs[0] ?? {};
+    expect(diffRest).toEqual(diffBefore);
+    // Version 2 gains the notice and its later link, but not version 3's headline or a count.
+    expect(JSON.stringify(after.versions[1])).not.toMatch(/after storm|of 3/);
+    const fourth = version(4, "2026-04-04T09:00:00Z", "Ferry back in service", ["More text."]);
+    const longer = pagesFor({ ...ferry, versions: [...ferry.versions, fourth] });
+    expect(longer.versions.slice(0, 2)).toEqual(after.versions.slice(0, 2));
+    expect(longer.diffs.slice(0, 1)).toEqual(after.diffs.slice(0, 1));
+    expect(longer.diffs.at(-1)?.outputPath).toBe(after.diffs.at(-1)?.outputPath);
   });
 
   it("makes a compare page that lists the comparisons already rendered", () => {
@@ -301,7 +319,7 @@ describe("articlePages", () => {
       to: 3,
     });
     expect(compare?.ready.map((l) => l.text)).toEqual([
-      "First version → latest (version 3)",
+      "First version → latest",
       "Version 1 → 2",
       "Version 2 → 3",
     ]);
@@ -348,7 +366,8 @@ describe("articlePages", () => {
         "The Harbor Courier, first seen 1 Apr 2026, 06:00 UTC. 3 versions; latest change 3 Apr 2026, 09:00 UTC: Headline changed, 1 paragraph removed.",
       url: "https://example.github.io/repo/harbor/news/ferry/",
     });
-    expect(pages.versions[0]?.title).toBe("Ferry service resumes — version 1 of 3");
+    expect(pages.versions[0]?.title).toBe("Ferry service resumes — version 1");
+    expect(pages.diffs[0]?.title).toBe("Ferry service resumes — what changed in version 2");
     expect(pages.diffs[1]?.share?.description).toBe(
       "Version 2 → 3 of this article at The Harbor Courier, about 2 days later: Headline changed, 1 paragraph removed.",
     );

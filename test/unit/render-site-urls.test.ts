@@ -89,7 +89,7 @@ describe("SiteUrls", () => {
       "harbor/news/vote/v3/index.html",
       "harbor/news/vote/diff/2..3/index.html",
       "harbor/news/vote/diff/index.html",
-      "harbor/news/vote/diff/1..3/index.html",
+      "harbor/news/vote/diff/1..latest/index.html",
     ]);
     // One version: no compare page; two: no first-to-latest page (it would be the 1..2 diff).
     expect(urls.articleFiles("harbor", "a", 1)).toEqual([
@@ -99,7 +99,7 @@ describe("SiteUrls", () => {
       "harbor/a/v1/index.html",
     ]);
     const two = urls.articleFiles("harbor", "a", 2);
-    expect(two.filter((f) => f === "harbor/a/diff/1..2/index.html")).toHaveLength(1);
+    expect(two.filter((f) => f.includes("/diff/1..")).length).toBe(1);
     expect(two).toContain("harbor/a/diff/index.html");
     for (const n of [1, 2, 3, 7, 60]) {
       expect(urls.articleFileCount(n)).toBe(urls.articleFiles("harbor", "a", n).length);
