@@ -191,7 +191,7 @@ async function tour(repo: string): Promise<void> {
     const history = { kind: "article", outlet, slug } as const;
     process.stdout.write(`    history  ${urls.absolute(history)}\n`);
     if (versions.length > 2) {
-      const first = { kind: "diff", outlet, slug, from: 1, to: versions.length } as const;
+      const first = { kind: "first-to-latest", outlet, slug } as const;
       process.stdout.write(
         `    v1→v${versions.length}    ${urls.absolute(first)}  first → latest\n`,
       );

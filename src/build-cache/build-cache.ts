@@ -54,14 +54,15 @@ export async function readCacheHead(dir: string): Promise<CacheHead | null> {
 
 /** The site state the head names, or null when it is missing or not the one the head names. */
 export async function readCacheState(dir: string, head: CacheHead): Promise<SiteState | null> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(join(dir, STATE), "utf8");
+    bytes = await readFile(join(dir, STATE));
   } catch {
     return null;
   }
-  if (digestOf(text) !== head.body) return null;
-  const raw = JSON.parse(text) as {
+  // Digested as read: the UTF-8 bytes are those the digest was taken of when written.
+  if (digestOf(bytes) !== head.body) return null;
+  const raw = JSON.parse(bytes.toString("utf8")) as {
     articles: Record<string, StoredArticle>;
     aggregates: Record<string, string>;
     feedDiffs: Record<string, string>;
@@ -82,8 +83,8 @@ export async function readCacheState(dir: string, head: CacheHead): Promise<Site
   return { articles, aggregates: raw.aggregates, feedDiffs: raw.feedDiffs };
 }
 
-/** The state as written to disk (keys in a fixed order) and its digest. */
-export function serializeCacheState(state: SiteState): { text: string; digest: string } {
+/** The state as written to disk (keys in a fixed order, UTF-8) and its digest. */
+export function serializeCacheState(state: SiteState): { bytes: Buffer; digest: string } {
   const articles: Record<string, StoredArticle> = {};
   for (const file of Object.keys(state.articles).sort()) {
     const a = state.articles[file] as ArticleState;
@@ -104,8 +105,8 @@ export function serializeCacheState(state: SiteState): { text: string; digest: s
   for (const key of Object.keys(state.feedDiffs).sort()) {
     feedDiffs[key] = state.feedDiffs[key] as string;
   }
-  const text = JSON.stringify({ articles, aggregates, feedDiffs });
-  return { text, digest: digestOf(text) };
+  const bytes = Buffer.from(JSON.stringify({ articles, aggregates, feedDiffs }), "utf8");
+  return { bytes, digest: digestOf(bytes) };
 }
 
 /**
@@ -205,13 +206,9 @@ export async function clearCache(dir: string): Promise<void> {
 }
 
 /** Writes the state, then the head that names it (after ChangeShards.save). */
-export async function writeCacheState(
-  dir: string,
-  head: CacheHead,
-  stateText: string,
-): Promise<void> {
+export async function writeCacheState(dir: string, head: CacheHead, state: Buffer): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await replace(join(dir, STATE), stateText);
+  await replace(join(dir, STATE), state);
   await writeCacheHead(dir, head);
 }
 
@@ -225,12 +222,12 @@ function shardOf(file: string): string {
   return createHash("sha1").update(file).digest("hex").slice(0, 2);
 }
 
-async function replace(path: string, text: string): Promise<void> {
+async function replace(path: string, text: string | Buffer): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, path);
 }
 
-function digestOf(text: string): string {
+function digestOf(text: string | Buffer): string {
   return createHash("sha1").update(text).digest("base64url");
 }

@@ -257,7 +257,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     body: state.digest,
     settings: used,
   };
-  await writeCacheState(cacheDir, cacheHead, state.text);
+  await writeCacheState(cacheDir, cacheHead, state.bytes);
   await setSearchLagging(cacheDir, result.searchLagging);
   await writeSiteMarker(outDir, site.baseUrl, state.digest);
   return finish({

@@ -12,4 +12,6 @@ export const RESERVED_OUTLET_IDS: ReadonlySet<string> = new Set([
   "headlines",
   "status",
   "pagefind",
+  // Its API list would be /api/index.json, the API's own index.
+  "index",
 ]);

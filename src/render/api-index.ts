@@ -11,8 +11,10 @@ export function apiIndex(input: {
   summaries: readonly ArticleSummary[];
   urls: SiteUrls;
   siteTitle: string;
+  /** The outlets whose own file to make; all when absent (see `ListingInput.outletPagesOf`). */
+  outletFilesOf?: ReadonlySet<string>;
 }): { file: string; json: string }[] {
-  const { outlets, summaries, urls, siteTitle } = input;
+  const { outlets, summaries, urls, siteTitle, outletFilesOf } = input;
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
   const files = [
@@ -31,6 +33,7 @@ export function apiIndex(input: {
     },
   ];
   for (const outlet of outlets) {
+    if (outletFilesOf !== undefined && !outletFilesOf.has(outlet.id)) continue;
     files.push({
       file: urls.file({ kind: "api-outlet", outlet: outlet.id }),
       json: jsonText({

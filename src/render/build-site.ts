@@ -204,6 +204,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const feedDiffs = new FeedDiffs(FEED_ENTRIES);
   /** Articles rendered by this build, by `outlet/slug`; kept only when updating a site. */
   const renderedNow = new Set<string>();
+  /** Outlets an article of which was rendered, left out or removed: their listings change. */
+  const changedOutlets = new Set<string>();
   /** Whether a page the search index reads (a history page) was written or removed. */
   let searchStale = false;
   /** Whether a history page was removed: even a "keep" build must not leave it findable. */
@@ -336,12 +338,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       state.articles[ref.file] = current;
       if (current.problem !== null || clash !== null) {
         counts.skipped++;
-        if (old?.records) counts.removed++;
+        if (old?.records) {
+          counts.removed++;
+          changedOutlets.add(old.outlet);
+        }
         removeStale(old, null);
         current.records = null;
       } else if (fresh?.ready) {
         counts.rendered++;
         current.records = await publish(fresh.ready);
+        changedOutlets.add(current.outlet);
         removeStale(old, current);
       } else if (current.records !== null) {
         counts.unchanged++;
@@ -355,6 +361,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       if (again.ready === null) continue;
       counts.rendered++;
       current.records = await publish(again.ready);
+      changedOutlets.add(current.outlet);
       current.notes = again.state.notes;
     }
     if (refs.length > perRead) {
@@ -365,7 +372,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   for (const [file, old] of Object.entries(before)) {
     if (state.articles[file] !== undefined) continue;
-    if (old.records !== null) counts.removed++;
+    if (old.records !== null) {
+      counts.removed++;
+      changedOutlets.add(old.outlet);
+    }
     removeStale(old, null);
   }
   for (const { file, indexed } of stale) {
@@ -411,7 +421,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     renderedAggregates++;
     await writer.write(file, await content());
   };
-  const listings = listingPages({ outlets, summaries, changes, urls });
+  // An outlet's own listings (its page, its day pages, its API list) show its articles alone:
+  // those of an outlet none of whose articles changed are as the previous build left them.
+  const ownListingsOf =
+    previous === null
+      ? undefined
+      : new Set(outlets.map((o) => o.id).filter((id) => changedOutlets.has(id)));
+  if (previous !== null && ownListingsOf !== undefined) {
+    for (const [file, digest] of Object.entries(previous.aggregates)) {
+      const outlet = urls.outletListingOf(file);
+      if (outlet === null || ownListingsOf.has(outlet) || !outletName.has(outlet)) continue;
+      state.aggregates[file] = digest;
+      aggregates++;
+    }
+  }
+  const listings = listingPages({
+    outlets,
+    summaries,
+    changes,
+    urls,
+    outletPagesOf: ownListingsOf,
+  });
   const own = sitePages(urls);
   const pages: [PageKind, PageBase][] = [
     ["home", listings.home],
@@ -440,7 +470,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   for (const key of [...diffHtml.keys()].sort()) {
     state.feedDiffs[key] = diffHtml.get(key) as string;
   }
-  for (const api of apiIndex({ outlets, summaries, urls, siteTitle: site.title })) {
+  for (const api of apiIndex({
+    outlets,
+    summaries,
+    urls,
+    siteTitle: site.title,
+    outletFilesOf: ownListingsOf,
+  })) {
     await aggregate(api.file, digestOf(api.json), async () => api.json);
   }
   // The scripts depend only on stet's code, the same as the previous build's.

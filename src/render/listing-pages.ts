@@ -117,22 +117,31 @@ export interface ListingInput {
   /** Every version of every article (the first versions included). */
   changes: readonly ChangeRecord[];
   urls: SiteUrls;
+  /**
+   * The outlets whose own pages (outlet page and day pages) to make; all when absent. A build
+   * leaves out the outlets none of whose articles changed: their pages are as they were.
+   */
+  outletPagesOf?: ReadonlySet<string>;
 }
 
-/** The front page, every outlet page, every day page and the headline-changes page. */
+/**
+ * The front page, every outlet page, every day page and the headline-changes page (the outlet and
+ * day pages of `outletPagesOf` only, when given).
+ */
 export function listingPages(input: ListingInput): {
   home: HomePage;
   outlets: OutletPage[];
   days: DayPage[];
   headlines: HeadlinesPage;
 } {
-  const { outlets, summaries, changes, urls } = input;
+  const { outlets, summaries, changes, urls, outletPagesOf } = input;
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
 
   const outletPages: OutletPage[] = [];
   const dayPages: DayPage[] = [];
   for (const outlet of outlets) {
+    if (outletPagesOf !== undefined && !outletPagesOf.has(outlet.id)) continue;
     const articles = byOutlet.get(outlet.id) ?? [];
     const feed = {
       href: urls.href({ kind: "feed", name: outlet.id }),

@@ -1,6 +1,7 @@
 // Where every page and feed of the site lives: its file below the output directory, its link
 // (with the base URL's path prefix, e.g. `/repo/`) and its absolute URL for feeds.
 
+import { RESERVED_OUTLET_IDS } from "../config/reserved-outlet-ids.ts";
 import { BuildError } from "../errors.ts";
 
 /** A page or file of the site, by what it shows. */
@@ -145,6 +146,21 @@ export class SiteUrls {
       files.push(this.file({ kind: "first-to-latest", outlet, slug }));
     }
     return files;
+  }
+
+  /**
+   * The outlet whose own listing `file` is (its page, one of its day pages, or its API list), or
+   * null for any other file.
+   */
+  outletListingOf(file: string): string | null {
+    const [first = "", second = ""] = file.split("/", 2);
+    const outlet = first === "api" ? second.replace(/\.json$/, "") : first;
+    const own =
+      !RESERVED_OUTLET_IDS.has(outlet) &&
+      (file === this.file({ kind: "outlet", outlet }) ||
+        file === this.file({ kind: "api-outlet", outlet }) ||
+        file.startsWith(`${outlet}/page/`));
+    return own ? outlet : null;
   }
 
   /** How many files `articleFiles` lists, without listing them. */

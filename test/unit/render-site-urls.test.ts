@@ -72,6 +72,23 @@ describe("SiteUrls", () => {
     expect(urls.file(odd)).toBe("harbor/news/a b?c#d/index.html");
   });
 
+  it("names the outlet whose own listing a file is: its page, its day pages, its API list", () => {
+    expect(urls.outletListingOf("harbor/index.html")).toBe("harbor");
+    expect(urls.outletListingOf("harbor/page/2026-03-02/index.html")).toBe("harbor");
+    expect(urls.outletListingOf("harbor/page/2026-03-02/2/index.html")).toBe("harbor");
+    expect(urls.outletListingOf("api/harbor.json")).toBe("harbor");
+    for (const other of [
+      "index.html",
+      "harbor/news/vote/index.html",
+      "api/harbor/news/vote.json",
+      "api/index.json",
+      "feeds/harbor.atom",
+      "headlines/index.html",
+    ]) {
+      expect(urls.outletListingOf(other), other).toBeNull();
+    }
+  });
+
   it("rejects a base URL that is relative, not http(s) or missing its final slash", () => {
     expect(() => new SiteUrls("/repo/")).toThrow(BuildError);
     expect(() => new SiteUrls("ftp://example.org/repo/")).toThrow(BuildError);
