@@ -14,6 +14,7 @@ import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildSiteResult, buildSite } from "../../src/render/build-site.ts";
 import type { ArticleHistory, FetchStatus, Version } from "../../src/types.ts";
+import { expectSameFile } from "../support/expect-same-file.ts";
 import { manualClock } from "../support/manual-clock.ts";
 import { memorySource } from "../support/memory-source.ts";
 
@@ -349,7 +350,7 @@ describe("buildSite", () => {
     expect(await listFiles(rebuilt)).toEqual(files);
     expect(files.filter((f) => f.startsWith("pagefind/")).length).toBeGreaterThan(5);
     for (const file of files) {
-      expect(await readFile(join(rebuilt, file)), file).toEqual(await readFile(join(site, file)));
+      await expectSameFile(join(rebuilt, file), join(site, file));
     }
   });
 

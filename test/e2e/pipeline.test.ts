@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSameFile } from "../support/expect-same-file.ts";
 import { writeOutletConfig } from "../support/fixture-outlet.ts";
 import { runStet, type StetRun } from "../support/run-stet.ts";
 import { cloneReplay, type Replay, sharedReplay } from "../support/shared-replay.ts";
@@ -165,7 +166,7 @@ describe("fetch, then build, then read the site", () => {
       );
       for (const file of first) {
         const twin = join(again, file.slice(out.length));
-        expect(await readFile(twin), twin).toEqual(await readFile(file));
+        await expectSameFile(twin, file);
       }
     } finally {
       await removeTempDir(again);

@@ -1,14 +1,15 @@
 // Runs the real `stet` CLI as a child process, asynchronously so that a fixture server in the
-// test's own process keeps answering while stet works. It runs the sources (src/cli.ts through
-// tsx), not the compiled dist/, so a stale build never hides a change; test/e2e/compiled-cli.test.ts
-// checks the compiled bin.
+// test's own process keeps answering while stet works. It runs the sources as they are now
+// (compiled once per test run by compile-sources.ts, never a stale build), not the compiled
+// dist/; test/e2e/compiled-cli.test.ts checks the compiled bin.
 
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import { compileSources } from "./compile-sources.ts";
+import { sharedFixture } from "./shared-fixture-dir.ts";
 
-const CLI = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
-// Resolved here: the child may run in a folder where `tsx` cannot be found.
-const TSX = import.meta.resolve("tsx");
+/** The compiled CLI's path, once this process has asked for it. */
+let compiled: Promise<string> | undefined;
 
 export interface StetRun {
   code: number;
@@ -17,15 +18,17 @@ export interface StetRun {
 }
 
 /** Runs `stet args…` in `cwd`, with `env` added to (and overriding) the test's environment. */
-export function runStet(
+export async function runStet(
   args: string[],
   cwd?: string,
   env: Record<string, string> = {},
 ): Promise<StetRun> {
+  compiled ??= sharedFixture(inject("runId"), "cli", compileSources).then((f) => f.value);
+  const cli = await compiled;
   return new Promise((resolve, reject) => {
     // Outside GitHub Actions whatever runs the tests: stet prints annotations only there.
     const { GITHUB_ACTIONS: _actions, GITHUB_STEP_SUMMARY: _summary, ...inherited } = process.env;
-    const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       cwd,
       env: { ...inherited, NO_COLOR: "1", ...env },
     });
