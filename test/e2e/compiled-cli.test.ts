@@ -84,26 +84,33 @@ describe("the compiled stet bin", () => {
         'site: { title: "Compiled", baseUrl: "https://example.org/" }\noutlets:\n  - { id: harbor, name: Harbor, feeds: ["https://harbor.example/feed.xml"] }\n',
       );
       await run("mkdir", ["-p", join(repo, "archive", "harbor", "news")]);
-      await writeFile(
-        join(repo, "archive", "harbor", "news", "ferry.md"),
-        serializeArticleFile({
-          url: "https://harbor.example/news/ferry",
-          title: "Ferry timetable changes",
-          byline: null,
-          published: null,
-          paragraphs: ["The island ferry sails an hour later from Monday."],
-        }),
-      );
-      await git(repo, "add", ".");
-      await git(
-        repo,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qm",
-        "harbor: ferry",
+      /** Commits a version of the ferry article (and the config, the first time). */
+      const commitFerry = async (title: string, paragraph: string) => {
+        await writeFile(
+          join(repo, "archive", "harbor", "news", "ferry.md"),
+          serializeArticleFile({
+            url: "https://harbor.example/news/ferry",
+            title,
+            byline: null,
+            published: null,
+            paragraphs: [paragraph],
+          }),
+        );
+        await git(repo, "add", ".");
+        await git(
+          repo,
+          "-c",
+          "user.name=t",
+          "-c",
+          "user.email=t@example.org",
+          "commit",
+          "-qm",
+          title,
+        );
+      };
+      await commitFerry(
+        "Ferry timetable changes",
+        "The island ferry sails an hour later from Monday.",
       );
       const out = join(repo, "site");
       const result = await runBin(["build", "--repo", repo, "--out", out]);
@@ -129,25 +136,9 @@ describe("the compiled stet bin", () => {
       }
       // A new version with the same config: the settings the cache kept stand in for it, and
       // neither the config schema (zod) nor its patterns (re2js) are loaded.
-      await writeFile(
-        join(repo, "archive", "harbor", "news", "ferry.md"),
-        serializeArticleFile({
-          url: "https://harbor.example/news/ferry",
-          title: "Ferry timetable changes again",
-          byline: null,
-          published: null,
-          paragraphs: ["The island ferry sails two hours later from Monday."],
-        }),
-      );
-      await git(
-        repo,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qam",
-        "v2",
+      await commitFerry(
+        "Ferry timetable changes again",
+        "The island ferry sails two hours later from Monday.",
       );
       const third = await runBin(["build", "--repo", repo, "--out", out]);
       expect(third.code).toBe(0);
