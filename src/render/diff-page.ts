@@ -56,7 +56,8 @@ export interface DiffPage extends PageBase {
 
 /**
  * The page of the change from version `fromIndex` to `toIndex` (0-based) of the article in
- * `context`: `body` is their diff ready to show, `labels` what it changed in words.
+ * `latestContext` (a consecutive change as of its newer version): `body` is their diff ready to
+ * show, `labels` what it changed in words.
  */
 export function diffPage(
   latestContext: ArticleContext,

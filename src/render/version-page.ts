@@ -43,7 +43,7 @@ export interface VersionPage extends PageBase {
   diffToNext: Link | null;
 }
 
-/** The page of version `index` (0-based) of the article in `context`. */
+/** The page of version `index` (0-based) of the article in `latestContext`, as of that version. */
 export function versionPage(latestContext: ArticleContext, index: number): VersionPage {
   const context = contextAsOf(latestContext, index);
   const { history } = context;
