@@ -37,43 +37,27 @@ export type SiteRef =
   /** A file of the search index and its interface, which Pagefind writes to `/pagefind/`. */
   | { kind: "pagefind"; name: string };
 
-/** The pages that live in an article's own folder, `/<outlet>/<slug>/`. */
-type ArticlePageRef = Extract<
-  SiteRef,
-  { kind: "article" | "version" | "diff" | "first-to-latest" | "compare" | "article-feed" }
->;
-
-const ARTICLE_PAGES: ReadonlySet<SiteRef["kind"]> = new Set([
-  "article",
-  "version",
-  "diff",
-  "first-to-latest",
-  "compare",
-  "article-feed",
-]);
-
-function isArticlePage(ref: SiteRef): ref is ArticlePageRef {
-  return ARTICLE_PAGES.has(ref.kind);
-}
-
 /**
- * Where an article page lives below the article's folder: "" for the folder's index page, a path
- * ending in "/" for a directory page. Its characters need no encoding in a link.
+ * A page in an article's own folder, `/<outlet>/<slug>/`: the folder, and where the page lives
+ * below it ("" for the folder's index page, a path ending in "/" for a directory page; its
+ * characters need no encoding in a link). Null for a page elsewhere.
  */
-function belowArticle(ref: ArticlePageRef): string {
+function inArticleFolder(ref: SiteRef): { outlet: string; slug: string; below: string } | null {
   switch (ref.kind) {
     case "article":
-      return "";
+      return { outlet: ref.outlet, slug: ref.slug, below: "" };
     case "version":
-      return `v${ref.number}/`;
+      return { outlet: ref.outlet, slug: ref.slug, below: `v${ref.number}/` };
     case "diff":
-      return `diff/${ref.from}..${ref.to}/`;
+      return { outlet: ref.outlet, slug: ref.slug, below: `diff/${ref.from}..${ref.to}/` };
     case "first-to-latest":
-      return "diff/1..latest/";
+      return { outlet: ref.outlet, slug: ref.slug, below: "diff/1..latest/" };
     case "compare":
-      return "diff/";
+      return { outlet: ref.outlet, slug: ref.slug, below: "diff/" };
     case "article-feed":
-      return "feed.atom";
+      return { outlet: ref.outlet, slug: ref.slug, below: "feed.atom" };
+    default:
+      return null;
   }
 }
 
@@ -107,10 +91,13 @@ export class SiteUrls {
 
   /** The output file, relative to the output directory, with raw (unencoded) path segments. */
   file(ref: SiteRef): string {
-    if (isArticlePage(ref)) {
-      const below = belowArticle(ref);
-      const page = below === "" || below.endsWith("/") ? `${below}index.html` : below;
-      return this.#folder(ref).file + page;
+    const page = inArticleFolder(ref);
+    if (page !== null) {
+      const { below } = page;
+      return (
+        this.#folder(page).file +
+        (below === "" || below.endsWith("/") ? `${below}index.html` : below)
+      );
     }
     const segments = this.#segments(ref);
     const last = segments.at(-1);
@@ -119,7 +106,8 @@ export class SiteUrls {
 
   /** A link usable from any page of the site: the base path plus the encoded page path. */
   href(ref: SiteRef): string {
-    if (isArticlePage(ref)) return this.#folder(ref).href + belowArticle(ref);
+    const page = inArticleFolder(ref);
+    if (page !== null) return this.#folder(page).href + page.below;
     return this.#base.pathname + this.#segments(ref).map(encodeURIComponent).join("/");
   }
 
@@ -178,7 +166,7 @@ export class SiteUrls {
    * build addresses every version and diff of every article (listings, feeds, page claims), and
    * only the folder needs splitting and encoding.
    */
-  #folder(ref: ArticlePageRef): { file: string; href: string } {
+  #folder(ref: { outlet: string; slug: string }): { file: string; href: string } {
     const key = `${ref.outlet}/${ref.slug}`;
     let folder = this.#folders.get(key);
     if (folder === undefined) {
