@@ -176,7 +176,7 @@ export class PageClaims {
   // Any base URL will do: only the files' relative paths are compared.
   readonly #urls = new SiteUrls("https://stet.invalid/");
   /** Claimed articles by folder, `<outlet>/<slug>`. */
-  readonly #folders = new Map<string, { outlet: string; slug: string; versionCount: number }>();
+  readonly #folders = new Map<string, ClaimedArticle>();
   /** Every folder that holds a claimed article's folder. */
   readonly #above = new Set<string>();
 
@@ -209,23 +209,21 @@ export class PageClaims {
   }
 
   /** The claimed articles whose paths could meet those of an article in `folder`. */
-  #neighbours(folder: string, above: readonly string[]) {
-    const found = new Set<string>();
-    for (const dir of [folder, ...above]) if (this.#folders.has(dir)) found.add(dir);
+  #neighbours(folder: string, above: readonly string[]): ClaimedArticle[] {
+    const found = new Map<string, ClaimedArticle>();
+    const add = (dir: string) => {
+      const article = this.#folders.get(dir);
+      if (article !== undefined) found.set(dir, article);
+    };
+    for (const dir of [folder, ...above]) add(dir);
     // Its API folders: a claimed `<dir>.json` API file would sit in the place of one.
-    for (const dir of above) {
-      if (dir.endsWith(".json") && this.#folders.has(dir.slice(0, -".json".length))) {
-        found.add(dir.slice(0, -".json".length));
-      }
-    }
+    for (const dir of above) if (dir.endsWith(".json")) add(dir.slice(0, -".json".length));
     // Articles below its folder, or below where its API file would be a folder.
     for (const holder of [folder, `${folder}.json`]) {
       if (!this.#above.has(holder)) continue;
-      for (const other of this.#folders.keys()) {
-        if (other.startsWith(`${holder}/`)) found.add(other);
-      }
+      for (const other of this.#folders.keys()) if (other.startsWith(`${holder}/`)) add(other);
     }
-    return [...found].map((dir) => this.#folders.get(dir) as ClaimedArticle);
+    return [...found.values()];
   }
 }
 
