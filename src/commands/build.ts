@@ -104,10 +104,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const head = await readCacheHead(cacheDir);
   // A build with the cached build's config takes the settings that build kept, and loads no
   // config parser (a fifth of a second of start-up).
-  const sameConfig = configText !== null && head?.inputs.config === configDigest;
-  const kept = sameConfig ? asSiteSettings(head?.settings) : null;
+  const sameConfigHead = configText !== null && head?.inputs.config === configDigest ? head : null;
+  const kept = sameConfigHead === null ? null : asSiteSettings(sameConfigHead.settings);
   let loaded: Settings | undefined =
-    kept === null || head === null ? undefined : { ...kept, digest: head.inputs.settings };
+    sameConfigHead === null || kept === null
+      ? undefined
+      : { ...kept, digest: sameConfigHead.inputs.settings };
   const settings = async () => {
     loaded ??= await settingsOf(options);
     return loaded;
@@ -116,7 +118,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     ...(await codeAndTemplates(templatesDir)),
     config: configDigest,
     status: statusDigest,
-    settings: sameConfig && head !== null ? head.inputs.settings : (await settings()).digest,
+    settings: sameConfigHead?.inputs.settings ?? (await settings()).digest,
   };
   const git = await GitRepository.open(options.repo);
   const commit = (await git.head()) ?? "";

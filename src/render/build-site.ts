@@ -423,17 +423,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   };
   // An outlet's own listings (its page, its day pages, its API list) show its articles alone:
   // those of an outlet none of whose articles changed are as the previous build left them.
-  const ownListingsOf =
-    previous === null
-      ? undefined
-      : new Set(outlets.map((o) => o.id).filter((id) => changedOutlets.has(id)));
-  if (previous !== null && ownListingsOf !== undefined) {
-    for (const [file, digest] of Object.entries(previous.aggregates)) {
-      const outlet = urls.outletListingOf(file);
-      if (outlet === null || ownListingsOf.has(outlet) || !outletName.has(outlet)) continue;
-      state.aggregates[file] = digest;
-      aggregates++;
-    }
+  const ownListingsOf = previous === null ? undefined : changedOutlets;
+  for (const [file, digest] of Object.entries(previous?.aggregates ?? {})) {
+    const outlet = urls.outletListingOf(file);
+    if (outlet === null || changedOutlets.has(outlet) || !outletName.has(outlet)) continue;
+    state.aggregates[file] = digest;
+    aggregates++;
   }
   const listings = listingPages({
     outlets,
