@@ -47,6 +47,26 @@ export function compactRecords(records: ArticleRecords): CompactRecords {
   };
 }
 
+/** The summary `compactRecords` was given, for the article at `outlet`/`slug`. */
+export function summaryOf(
+  compact: CompactRecords,
+  article: { outlet: string; slug: string; urls: SiteUrls },
+): ArticleSummary {
+  const { outlet, slug, urls } = article;
+  let headline = "";
+  for (const [, text] of compact.c) if (text !== 0) headline = text;
+  return {
+    outlet,
+    slug,
+    headline,
+    href: urls.href({ kind: "article", outlet, slug }),
+    versionCount: compact.c.length,
+    firstSeen: compact.c[0]?.[0] ?? "",
+    lastChanged: compact.c.at(-1)?.[0] ?? "",
+    gone: compact.g === null ? null : { since: compact.g[0], status: compact.g[1] },
+  };
+}
+
 /**
  * The records `compactRecords` was given, for the article at `outlet`/`slug`, except that every
  * change's `diffHtml` is null: the caller fills it in where a feed shows the change.
@@ -94,18 +114,10 @@ export function expandRecords(
       firstToLatestHref,
     });
   }
-  const gone = compact.g === null ? null : { since: compact.g[0], status: compact.g[1] };
+  const summary = summaryOf(compact, article);
+  const { gone } = summary;
   return {
-    summary: {
-      outlet,
-      slug,
-      headline,
-      href: articleHref,
-      versionCount: changes.length,
-      firstSeen: changes[0]?.time ?? "",
-      lastChanged: changes.at(-1)?.time ?? "",
-      gone,
-    },
+    summary,
     changes,
     gone:
       gone === null

@@ -28,7 +28,12 @@ import type {
 } from "../types.ts";
 import { apiIndex } from "./api-index.ts";
 import { articlePages } from "./article-pages.ts";
-import { type CompactRecords, compactRecords, expandRecords } from "./article-records.ts";
+import {
+  type CompactRecords,
+  compactRecords,
+  expandRecords,
+  summaryOf,
+} from "./article-records.ts";
 import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
 import { bundleScripts, SCRIPTS } from "./bundle-scripts.ts";
 import { changeKey, FeedDiffs } from "./feed-diffs.ts";
@@ -39,8 +44,9 @@ import {
   type PageRenderer,
   TEMPLATES_DIR,
 } from "./page-renderer.ts";
-import type { ArticleSummary, ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
+import type { ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
 import { buildSearchIndex, hasSearchIndex, removeSearchIndex } from "./search-index.ts";
+import { type PublishedArticle, siteChanges } from "./site-changes.ts";
 import { siteChrome } from "./site-chrome.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
 import { sitePages } from "./site-pages.ts";
@@ -392,20 +398,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 
   // Site-wide pages, feeds, API index files, scripts and assets: each is rendered only when its
   // data changed.
-  const summaries: ArticleSummary[] = [];
-  const changes: ChangeRecord[] = [];
-  const gone: GoneRecord[] = [];
+  const published: PublishedArticle[] = [];
   for (const ref of refs) {
     const article = state.articles[ref.file];
     if (!article?.records) continue;
-    const records = expandRecords(article.records, {
-      outlet: article.outlet,
-      slug: article.slug,
-      outletName: outletName.get(article.outlet) ?? article.outlet,
-      urls,
-    });
-    summaries.push(records.summary);
-    changes.push(...records.changes);
+    const { outlet, slug, records } = article;
+    published.push({ outlet, slug, outletName: outletName.get(outlet) ?? outlet, records });
+  }
+  const summaries = published.map((a) => summaryOf(a.records, { ...a, urls }));
+  // Only the changes a listing or feed can show are expanded (a few hundred of an archive's).
+  const { shown: changes, counts: changeCounts } = siteChanges(published, urls);
+  const gone: GoneRecord[] = [];
+  for (const article of published) {
+    if (article.records.g === null) continue;
+    const records = expandRecords(article.records, { ...article, urls });
     if (records.gone !== null) gone.push(records.gone);
   }
   let aggregates = 0;
@@ -434,6 +440,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     outlets,
     summaries,
     changes,
+    counts: changeCounts,
     urls,
     outletPagesOf: ownListingsOf,
   });

@@ -16,10 +16,10 @@ import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./p
 import { paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
-const RECENT_CHANGES = 50;
-const RECENT_HEADLINES = 20;
+export const RECENT_CHANGES = 50;
+export const RECENT_HEADLINES = 20;
 /** Headline changes on /headlines/; the headlines feed has the latest too. */
-const HEADLINES_PAGE = 200;
+export const HEADLINES_PAGE = 200;
 /** Articles on an outlet's own page: the most recently changed. */
 export const RECENT_ARTICLES = 50;
 /** Articles on one page of a day's list; a busy day continues on further pages. */
@@ -109,13 +109,25 @@ export interface HeadlinesPage extends PageBase {
   total: number;
 }
 
+/** How many versions, edits (versions after the first) and headline changes there are. */
+export interface ChangeCounts {
+  versions: number;
+  edits: number;
+  headlineChanges: number;
+}
+
 /** Everything the listing pages are made from. */
 export interface ListingInput {
   /** In display order; outlets without articles included. */
   outlets: readonly { id: string; name: string }[];
   summaries: readonly ArticleSummary[];
-  /** Every version of every article (the first versions included). */
+  /**
+   * Every version of every article (the first versions included), or at least every one the
+   * pages show (`siteChanges` chooses those) when `counts` are given.
+   */
   changes: readonly ChangeRecord[];
+  /** How many versions, edits and headline changes there are; counted from `changes` if absent. */
+  counts?: ChangeCounts;
   urls: SiteUrls;
   /**
    * The outlets whose own pages (outlet page and day pages) to make; all when absent. A build
@@ -135,6 +147,7 @@ export function listingPages(input: ListingInput): {
   headlines: HeadlinesPage;
 } {
   const { outlets, summaries, changes, urls, outletPagesOf } = input;
+  const counts = input.counts ?? countChanges(changes);
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
 
@@ -240,8 +253,8 @@ export function listingPages(input: ListingInput): {
     totals: {
       outlets: outlets.length,
       articles: summaries.length,
-      versions: changes.length,
-      changes: edits.length,
+      versions: counts.versions,
+      changes: counts.edits,
     },
     outlets: outlets.map((o) => ({
       name: o.name,
@@ -257,7 +270,7 @@ export function listingPages(input: ListingInput): {
     share: null,
     scripts: [],
     changes: newest(headlineChanges, HEADLINES_PAGE, byNewest).map(toItem),
-    total: headlineChanges.length,
+    total: counts.headlineChanges,
   };
   return { home, outlets: outletPages, days: dayPages, headlines };
 }
@@ -356,4 +369,16 @@ function monthText(day: string): string {
 
 function partText(day: string, part: number): string {
   return part === 1 ? dayText(day) : `${dayText(day)}, page ${part}`;
+}
+
+/** The counts of a full list of changes (`siteChanges` counts them without expanding them). */
+export function countChanges(changes: readonly ChangeRecord[]): ChangeCounts {
+  let edits = 0;
+  let headlineChanges = 0;
+  for (const change of changes) {
+    if (change.number === 1) continue;
+    edits++;
+    if (change.headlineChanged) headlineChanges++;
+  }
+  return { versions: changes.length, edits, headlineChanges };
 }

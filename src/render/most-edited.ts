@@ -7,7 +7,7 @@ import { type TimeText, timeText } from "./format-time.ts";
 import type { ChangeRecord, Link } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
-const WEEK_MS = 7 * 86_400_000;
+export const WEEK_MS = 7 * 86_400_000;
 
 /** An article among the most edited. */
 export interface MostEditedItem {

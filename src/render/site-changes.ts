@@ -1,0 +1,140 @@
+// The changes the site-wide listings and feeds can show, chosen from every published article's
+// compact records without expanding them all. The front page, the headline-changes page, the
+// site feeds and "most edited this week" show a few hundred of an archive's changes; expanding
+// every change of 50,000 (each with its links) to pick those took most of an incremental build.
+// Here each change is looked at as a time, a number and a headline flag, and only the articles
+// whose changes are kept are expanded. Pure. A property test checks that the pages and feeds made
+// from the chosen changes and counts are those made from every change.
+
+import { type CompactRecords, expandRecords } from "./article-records.ts";
+import { FEED_ENTRIES } from "./atom-feed.ts";
+import { compareStrings } from "./compare-strings.ts";
+import {
+  type ChangeCounts,
+  HEADLINES_PAGE,
+  keepNewest,
+  RECENT_CHANGES,
+  RECENT_HEADLINES,
+} from "./listing-pages.ts";
+import { WEEK_MS } from "./most-edited.ts";
+import type { ChangeRecord } from "./page-types.ts";
+import type { SiteUrls } from "./site-urls.ts";
+
+/** A published article, as the build state keeps it. */
+export interface PublishedArticle {
+  outlet: string;
+  slug: string;
+  outletName: string;
+  records: CompactRecords;
+}
+
+/** What `siteChanges` chose. */
+export interface SiteChanges {
+  /**
+   * Every change a listing or site feed can show, in no particular order: the newest of each
+   * kind they list, every edit in the week up to the newest change, and the oldest change (an
+   * empty feed is dated by it).
+   */
+  shown: ChangeRecord[];
+  counts: ChangeCounts;
+}
+
+/** One change, looked at without expanding it: enough to order it as `byNewest` does. */
+interface Candidate {
+  ms: number;
+  outlet: string;
+  slug: string;
+  number: number;
+  /** Index of its article in the list given. */
+  article: number;
+}
+
+/** `byNewest` on candidates. */
+function byNewestCandidate(a: Candidate, b: Candidate): number {
+  return (
+    b.ms - a.ms ||
+    compareStrings(a.outlet, b.outlet) ||
+    compareStrings(a.slug, b.slug) ||
+    b.number - a.number
+  );
+}
+
+/** The newest `count` candidates offered, kept as `keepNewest` keeps them. */
+class Newest {
+  readonly kept: Candidate[] = [];
+  constructor(readonly count: number) {}
+
+  /** Whether a change at `ms` could be kept: a cheap test before making its candidate. */
+  wants(ms: number): boolean {
+    const last = this.kept[this.count - 1];
+    return this.count > 0 && (last === undefined || !(ms < last.ms));
+  }
+
+  offer(candidate: Candidate): void {
+    keepNewest(this.kept, candidate, this.count, byNewestCandidate);
+  }
+}
+
+export function siteChanges(articles: readonly PublishedArticle[], urls: SiteUrls): SiteChanges {
+  const counts: ChangeCounts = { versions: 0, edits: 0, headlineChanges: 0 };
+  // Each outlet's feed (together they hold the newest changes of the "all" feed: each of those
+  // is among the newest of its outlet), the front page's edits, the headline-changes page and
+  // the front page's headlines (edits only), and the headlines feed (any version).
+  const edits = new Newest(RECENT_CHANGES);
+  const headlineEdits = new Newest(Math.max(HEADLINES_PAGE, RECENT_HEADLINES));
+  const headlineFeed = new Newest(FEED_ENTRIES);
+  const byOutlet = new Map<string, Newest>();
+  let newestMs = Number.NEGATIVE_INFINITY;
+  let oldest: Candidate | null = null;
+  const times = articles.map((article, index) => {
+    const { outlet, slug, records } = article;
+    let outletNewest = byOutlet.get(outlet);
+    if (outletNewest === undefined) {
+      outletNewest = new Newest(FEED_ENTRIES);
+      byOutlet.set(outlet, outletNewest);
+    }
+    const ms = records.c.map(([time]) => Date.parse(time));
+    for (const [i, [, , headlineChanged]] of records.c.entries()) {
+      const time = ms[i] as number;
+      const number = i + 1;
+      counts.versions++;
+      if (number > 1) counts.edits++;
+      if (number > 1 && headlineChanged === 1) counts.headlineChanges++;
+      if (time > newestMs) newestMs = time;
+      const candidate = () => ({ ms: time, outlet, slug, number, article: index });
+      if (oldest === null || byNewestCandidate(candidate(), oldest) > 0) oldest = candidate();
+      if (outletNewest.wants(time)) outletNewest.offer(candidate());
+      if (headlineChanged === 1 && headlineFeed.wants(time)) headlineFeed.offer(candidate());
+      if (number === 1) continue;
+      if (edits.wants(time)) edits.offer(candidate());
+      if (headlineChanged === 1 && headlineEdits.wants(time)) headlineEdits.offer(candidate());
+    }
+    return ms;
+  });
+  // "Most edited this week" counts every edit in the week up to the newest change.
+  const week: Candidate[] = [];
+  const since = newestMs - WEEK_MS;
+  for (const [index, ms] of times.entries()) {
+    const { outlet, slug } = articles[index] as PublishedArticle;
+    for (const [i, time] of ms.entries()) {
+      if (i > 0 && !(time < since))
+        week.push({ ms: time, outlet, slug, number: i + 1, article: index });
+    }
+  }
+  const chosen = new Map<number, Set<number>>();
+  const lists = [edits, headlineEdits, headlineFeed, ...byOutlet.values()].map((n) => n.kept);
+  if (oldest !== null) lists.push([oldest]);
+  for (const list of [...lists, week]) {
+    for (const { article, number } of list) {
+      const numbers = chosen.get(article) ?? new Set<number>();
+      chosen.set(article, numbers.add(number));
+    }
+  }
+  const shown: ChangeRecord[] = [];
+  for (const [index, numbers] of chosen) {
+    const article = articles[index] as PublishedArticle;
+    const { changes } = expandRecords(article.records, { ...article, urls });
+    for (const number of numbers) shown.push(changes[number - 1] as ChangeRecord);
+  }
+  return { shown, counts };
+}
