@@ -155,7 +155,8 @@ export function listingPages(input: ListingInput): {
   const dayPages: DayPage[] = [];
   for (const outlet of outlets) {
     if (outletPagesOf !== undefined && !outletPagesOf.has(outlet.id)) continue;
-    const articles = byOutlet.get(outlet.id) ?? [];
+    // Each article's times, parsed once: an outlet can have tens of thousands to order.
+    const articles = (byOutlet.get(outlet.id) ?? []).map(timed);
     const feed = {
       href: urls.href({ kind: "feed", name: outlet.id }),
       text: `Changes at ${outlet.name}`,
@@ -219,7 +220,7 @@ export function listingPages(input: ListingInput): {
       scripts: [],
       name: outlet.name,
       articleCount: articles.length,
-      recent: newest(articles, RECENT_ARTICLES, byLastChanged).map(articleItem),
+      recent: newest(articles, RECENT_ARTICLES, byLastChanged).map((a) => articleItem(a.summary)),
       months: [...months.values()],
     });
   }
@@ -319,18 +320,29 @@ export function keepNewest<T>(
   if (kept.length > count) kept.pop();
 }
 
+/** An article's summary with its first-seen and last-changed times in milliseconds. */
+interface Timed {
+  summary: ArticleSummary;
+  first: number;
+  last: number;
+}
+
+function timed(summary: ArticleSummary): Timed {
+  return { summary, first: Date.parse(summary.firstSeen), last: Date.parse(summary.lastChanged) };
+}
+
 /** The outlet's articles by the UTC day they were first seen, oldest day first, each in order. */
-function byDay(articles: readonly ArticleSummary[]): [string, ArticleSummary[]][] {
-  const days = new Map<string, ArticleSummary[]>();
+function byDay(articles: readonly Timed[]): [string, ArticleSummary[]][] {
+  const days = new Map<string, Timed[]>();
   for (const article of articles) {
-    const day = new Date(article.firstSeen).toISOString().slice(0, 10);
+    const day = new Date(article.first).toISOString().slice(0, 10);
     const list = days.get(day);
     if (list === undefined) days.set(day, [article]);
     else list.push(article);
   }
   return [...days]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([day, list]) => [day, list.sort(byFirstSeen)]);
+    .map(([day, list]) => [day, list.sort(byFirstSeen).map((a) => a.summary)]);
 }
 
 function articleItem(a: ArticleSummary): ArticleItem {
@@ -344,16 +356,12 @@ function articleItem(a: ArticleSummary): ArticleItem {
   };
 }
 
-function byLastChanged(a: ArticleSummary, b: ArticleSummary): number {
-  return (
-    Date.parse(b.lastChanged) - Date.parse(a.lastChanged) ||
-    Date.parse(b.firstSeen) - Date.parse(a.firstSeen) ||
-    compareStrings(a.slug, b.slug)
-  );
+function byLastChanged(a: Timed, b: Timed): number {
+  return b.last - a.last || b.first - a.first || compareStrings(a.summary.slug, b.summary.slug);
 }
 
-function byFirstSeen(a: ArticleSummary, b: ArticleSummary): number {
-  return Date.parse(a.firstSeen) - Date.parse(b.firstSeen) || compareStrings(a.slug, b.slug);
+function byFirstSeen(a: Timed, b: Timed): number {
+  return a.first - b.first || compareStrings(a.summary.slug, b.summary.slug);
 }
 
 /** "2026-01-05" → "5 January 2026". */
