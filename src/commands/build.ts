@@ -61,6 +61,8 @@ export interface BuildCommandOptions {
   templatesDir?: string;
   /** Where progress lines go; default: standard output. */
   log?: (line: string) => void;
+  /** Called when the build is found to build everything, before it starts (see cli.ts). */
+  beforeFullBuild?: () => void;
 }
 
 /** What a build did, as the last log line and the job summary report it. */
@@ -209,6 +211,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
   if (verdict.kind === "full") {
     log(`${verdict.reason}: building everything into ${outDir}`);
+    options.beforeFullBuild?.();
     preloadRenderer();
     await prepareOutputFolder(outDir);
     await writeSiteMarker(outDir, (await settings()).site.baseUrl, null);

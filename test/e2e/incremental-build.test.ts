@@ -96,6 +96,7 @@ async function build(
 ): Promise<Build> {
   const before = await fingerprints(out).catch(() => new Map<string, number>());
   const lines: string[] = [];
+  let fullBuilds = 0;
   const code = await buildCommand({
     config: join(from, "stet.config.yaml"),
     repo: from,
@@ -103,8 +104,13 @@ async function build(
     templatesDir: templates,
     search,
     log: (line) => lines.push(line),
+    beforeFullBuild: () => fullBuilds++,
   });
   expect(code).toBe(0);
+  // The CLI holds the heap's growth down in full builds only, through this call.
+  expect(fullBuilds).toBe(
+    lines.some((line) => line.includes(": building everything into ")) ? 1 : 0,
+  );
   const after = await fingerprints(out);
   const touched = [...after].filter(([file, mtime]) => before.get(file) !== mtime).map(([f]) => f);
   const deleted = [...before.keys()].filter((file) => !after.has(file));
