@@ -100,9 +100,11 @@ export function siteChanges(articles: readonly PublishedArticle[], urls: SiteUrl
       counts.versions++;
       if (number > 1) counts.edits++;
       if (number > 1 && headlineChanged === 1) counts.headlineChanges++;
-      if (time > newestMs) newestMs = time;
+      // As mostEdited and siteFeeds take them: a time that does not parse makes the newest
+      // unknown, and is never the oldest.
+      newestMs = Math.max(newestMs, time);
       const candidate = () => ({ ms: time, outlet, slug, number, article: index });
-      if (oldest === null || byNewestCandidate(candidate(), oldest) > 0) oldest = candidate();
+      if (oldest === null ? !Number.isNaN(time) : time < oldest.ms) oldest = candidate();
       if (outletNewest.wants(time)) outletNewest.offer(candidate());
       if (headlineChanged === 1 && headlineFeed.wants(time)) headlineFeed.offer(candidate());
       if (number === 1) continue;
@@ -114,7 +116,7 @@ export function siteChanges(articles: readonly PublishedArticle[], urls: SiteUrl
   // "Most edited this week" counts every edit in the week up to the newest change.
   const week: Candidate[] = [];
   const since = newestMs - WEEK_MS;
-  for (const [index, ms] of times.entries()) {
+  for (const [index, ms] of Number.isFinite(newestMs) ? times.entries() : []) {
     const { outlet, slug } = articles[index] as PublishedArticle;
     for (const [i, time] of ms.entries()) {
       if (i > 0 && !(time < since))
