@@ -157,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
         // deal that lives only until its page is written. V8 lets the heap grow to about four
         // times what survived the last full collection before collecting again: at 50,000
         // versions a full build peaked at 1.4 GiB, most of it garbage. Growing it by half at
-        // most cut the peak to 878 MiB for a few more collections (README, Scale). The flag is
+        // most cut the peak to under 900 MiB for a few more collections (README, Scale). The flag is
         // read at every full collection, on Node 20 as on Node 24. Incremental builds are short
         // and keep V8's default, which spares them those collections.
         beforeFullBuild: () => setFlagsFromString("--heap-growing-percent=50"),
