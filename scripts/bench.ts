@@ -3,8 +3,9 @@
 // peak memory, output size) and measures the floor that build is compared with (git read plus
 // plain writes of the same files), rebuilds with nothing new, adds one new version and rebuilds,
 // three times over (the median's time and files written), times `stet --version` and the search
-// index, and times the pure stages (reading history, diffing) in-process. Figures go to stdout as a table, or as JSON with --json; progress
-// to stderr. Each target of issue 9 is checked and reported as met or missed.
+// index, and times the pure stages (reading history, diffing) in-process. Figures go to stdout as
+// a table, or as JSON with --json; progress to stderr. Each target of issue 9 is checked and
+// reported as met or missed.
 //
 //   npm run bench -- [--versions N] [--seed S] [--fresh] [--json] [--keep] [--profile]
 //                    [--skip-search]
