@@ -278,12 +278,24 @@ export function listingPages(input: ListingInput): {
 
 /** Newest change first; ties in a fixed order so output never depends on input order. */
 export function byNewest(a: ChangeRecord, b: ChangeRecord): number {
+  return byNewestAt(Date.parse(a.time), a, Date.parse(b.time), b);
+}
+
+/** The order of `byNewest`, given each change's time in milliseconds (`aMs`, `bMs`). */
+export function byNewestAt(aMs: number, a: ChangeId, bMs: number, b: ChangeId): number {
   return (
-    Date.parse(b.time) - Date.parse(a.time) ||
+    bMs - aMs ||
     compareStrings(a.outlet, b.outlet) ||
     compareStrings(a.slug, b.slug) ||
     b.number - a.number
   );
+}
+
+/** What names a change apart from its time. */
+interface ChangeId {
+  outlet: string;
+  slug: string;
+  number: number;
 }
 
 /**

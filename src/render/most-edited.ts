@@ -7,7 +7,7 @@ import { type TimeText, timeText } from "./format-time.ts";
 import type { ChangeRecord, Link } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
-export const WEEK_MS = 7 * 86_400_000;
+const WEEK_MS = 7 * 86_400_000;
 
 /** An article among the most edited. */
 export interface MostEditedItem {
@@ -30,11 +30,11 @@ export function mostEdited(
   let newest = Number.NEGATIVE_INFINITY;
   for (const change of changes) newest = Math.max(newest, Date.parse(change.time));
   if (!Number.isFinite(newest)) return { since: null, until: null, items: [] };
-  const since = newest - WEEK_MS;
+  const since = weekBefore(newest);
   const byArticle = new Map<string, { count: number; latest: ChangeRecord }>();
   for (const change of changes) {
     const time = Date.parse(change.time);
-    if (change.number < 2 || time < since) continue;
+    if (!isWeekEdit(change.number, time, since)) continue;
     const key = `${change.outlet}/${change.slug}`;
     const entry = byArticle.get(key);
     if (entry === undefined) byArticle.set(key, { count: 1, latest: change });
@@ -68,4 +68,14 @@ export function mostEdited(
     until: timeText(new Date(newest).toISOString()),
     items,
   };
+}
+
+/** Where the week up to the newest change (at `newest`, in milliseconds) starts. */
+export function weekBefore(newest: number): number {
+  return newest - WEEK_MS;
+}
+
+/** Whether change `number` at `ms` is an edit counted in the week that starts at `since`. */
+export function isWeekEdit(number: number, ms: number, since: number): boolean {
+  return number >= 2 && !(ms < since);
 }

@@ -9,15 +9,15 @@
 
 import { type CompactRecords, expandRecords } from "./article-records.ts";
 import { FEED_ENTRIES } from "./atom-feed.ts";
-import { compareStrings } from "./compare-strings.ts";
 import {
+  byNewestAt,
   type ChangeCounts,
   HEADLINES_PAGE,
   keepNewest,
   RECENT_CHANGES,
   RECENT_HEADLINES,
 } from "./listing-pages.ts";
-import { WEEK_MS } from "./most-edited.ts";
+import { isWeekEdit, weekBefore } from "./most-edited.ts";
 import type { ChangeRecord } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -52,12 +52,7 @@ interface Candidate {
 
 /** `byNewest` on candidates. */
 function byNewestCandidate(a: Candidate, b: Candidate): number {
-  return (
-    b.ms - a.ms ||
-    compareStrings(a.outlet, b.outlet) ||
-    compareStrings(a.slug, b.slug) ||
-    b.number - a.number
-  );
+  return byNewestAt(a.ms, a, b.ms, b);
 }
 
 /** The newest `count` candidates offered, kept as `keepNewest` keeps them. */
@@ -116,11 +111,11 @@ export function siteChanges(articles: readonly PublishedArticle[], urls: SiteUrl
   });
   // "Most edited this week" counts every edit in the week up to the newest change.
   const week: Candidate[] = [];
-  const since = newestMs - WEEK_MS;
+  const since = weekBefore(newestMs);
   for (const [index, ms] of Number.isFinite(newestMs) ? times.entries() : []) {
     const { outlet, slug } = articles[index] as PublishedArticle;
     for (const [i, time] of ms.entries()) {
-      if (i > 0 && !(time < since))
+      if (isWeekEdit(i + 1, time, since))
         week.push({ ms: time, outlet, slug, number: i + 1, article: index });
     }
   }
