@@ -72,6 +72,42 @@ class Newest {
 }
 
 export function siteChanges(articles: readonly PublishedArticle[], urls: SiteUrls): SiteChanges {
+  const { chosen, counts } = chooseChanges(articles);
+  const shown: ChangeRecord[] = [];
+  for (const [index, numbers] of chosen) {
+    const article = articles[index] as PublishedArticle;
+    const { changes } = expandRecords(article.records, { ...article, urls });
+    for (const number of numbers) shown.push(changes[number - 1] as ChangeRecord);
+  }
+  return { shown, counts };
+}
+
+/**
+ * What the site-wide pages and feeds can take from some of the articles (one outlet's, say):
+ * the indices, in order, of those with a change `siteChanges` would show or with a gone mark,
+ * and the counts of all of them. `siteChanges` over the articles so kept of every outlet shows
+ * what it shows over all the articles (each list it keeps holds the newest of its kind, and the
+ * newest of all are among the newest of their own outlet; an outlet's edits in the week up to
+ * the newest change of all lie in the week up to its own newest), so a build keeps only these of
+ * an outlet none of whose articles changed.
+ */
+export function siteShare(articles: readonly PublishedArticle[]): {
+  kept: number[];
+  counts: ChangeCounts;
+} {
+  const { chosen, counts } = chooseChanges(articles);
+  const kept: number[] = [];
+  for (const [index, article] of articles.entries()) {
+    if (chosen.has(index) || article.records.g !== null) kept.push(index);
+  }
+  return { kept, counts };
+}
+
+/** The changes `siteChanges` shows, as version numbers by article index, and the counts. */
+function chooseChanges(articles: readonly PublishedArticle[]): {
+  chosen: Map<number, Set<number>>;
+  counts: ChangeCounts;
+} {
   const counts: ChangeCounts = { versions: 0, edits: 0, headlineChanges: 0 };
   // Each outlet's feed (together they hold the newest changes of the "all" feed: each of those
   // is among the newest of its outlet), the front page's edits, the headline-changes page and
@@ -128,11 +164,5 @@ export function siteChanges(articles: readonly PublishedArticle[], urls: SiteUrl
       chosen.set(article, numbers.add(number));
     }
   }
-  const shown: ChangeRecord[] = [];
-  for (const [index, numbers] of chosen) {
-    const article = articles[index] as PublishedArticle;
-    const { changes } = expandRecords(article.records, { ...article, urls });
-    for (const number of numbers) shown.push(changes[number - 1] as ChangeRecord);
-  }
-  return { shown, counts };
+  return { chosen, counts };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type CompactRecords, expandRecords, summaryOf } from "../../src/render/article-records.ts";
 import { countChanges, listingPages } from "../../src/render/listing-pages.ts";
 import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
-import { type PublishedArticle, siteChanges } from "../../src/render/site-changes.ts";
+import { type PublishedArticle, siteChanges, siteShare } from "../../src/render/site-changes.ts";
 import { siteFeeds } from "../../src/render/site-feeds.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 
@@ -103,6 +103,38 @@ describe("siteChanges", () => {
         expect(new Set(keys).size).toBe(keys.length);
       }),
       // A failure is reported as found: shrinking hundreds of articles takes minutes.
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  it("shows the same from each outlet's share as from every article", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(10, 60).chain(articles), (articles) => {
+        const whole = siteChanges(articles, urls);
+        const { gone } = expandAll(articles);
+        const shared: PublishedArticle[] = [];
+        const counts = { versions: 0, edits: 0, headlineChanges: 0 };
+        for (const outlet of outlets) {
+          const own = articles.filter((a) => a.outlet === outlet.id);
+          const share = siteShare(own);
+          for (const index of share.kept) shared.push(own[index] as PublishedArticle);
+          counts.versions += share.counts.versions;
+          counts.edits += share.counts.edits;
+          counts.headlineChanges += share.counts.headlineChanges;
+        }
+        expect(counts).toEqual(whole.counts);
+        // Every gone mark is kept: the feeds list them.
+        expect(expandAll(shared).gone).toEqual(expect.arrayContaining(gone));
+        const fromShares = siteChanges(shared, urls);
+        const summaries = articles.map((a) => summaryOf(a.records, { ...a, urls }));
+        const listings = (changes: ChangeRecord[]) =>
+          listingPages({ outlets, summaries, changes, counts, urls });
+        expect(listings(fromShares.shown)).toEqual(listings(whole.shown));
+        const feeds = { outlets, gone, urls, siteTitle: "Stet" };
+        expect(siteFeeds({ ...feeds, changes: fromShares.shown })).toEqual(
+          siteFeeds({ ...feeds, changes: whole.shown }),
+        );
+      }),
       { numRuns: 60, endOnFailure: true },
     );
   });
