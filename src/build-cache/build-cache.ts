@@ -1,9 +1,12 @@
 // The build cache on disk, in `<repo>/.stet/build-cache/`:
 //   head.json      which commit and which inputs it was built from; read by every build.
-//   state.json     per article file, the key of its history and what the site shows of it
-//                  (compact), a digest of each site-wide page and feed, and the diffs the site
-//                  feeds show; read when the archive has new commits (or the fetch status
-//                  changed).
+//   state.json     what the site-wide pages take of each outlet's articles (`OutletState`) and a
+//                  digest of its articles file, a digest of each site-wide page and feed, and
+//                  the diffs the site feeds show; read when the archive has new commits (or the
+//                  fetch status changed).
+//   articles/<outlet>.json  per article file of the outlet, the key of its history and what the
+//                  site shows of it (compact): read only when the new commits touch the outlet,
+//                  and rewritten only then.
 //   changes/XX.json  every git change of the article files whose path hashes to XX: read only
 //                  for the files a build must read again, and rewritten only for those.
 // Files are replaced through a temporary file and the head is written last, so a build that
@@ -16,14 +19,15 @@ import { join } from "node:path";
 import type { LogEntry } from "../history/parse-git-log.ts";
 import { ARTICLE_FILE } from "../history/read-archive-log.ts";
 import type { CompactRecords } from "../render/article-records.ts";
-import type { ArticleState, SiteState } from "../render/build-site.ts";
+import type { ArticleState, OutletState, SiteState } from "../render/build-site.ts";
 import type { CacheHead } from "./cache-verdict.ts";
 
 /** Bump when the cache's shape changes: older caches are then discarded. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 const HEAD = "head.json";
 const STATE = "state.json";
+const ARTICLES = "articles";
 const CHANGES = "changes";
 
 /** One change of an article file: commit, time, blob, status (as in LogEntry). */
@@ -52,8 +56,81 @@ export async function readCacheHead(dir: string): Promise<CacheHead | null> {
   }
 }
 
+/** state.json as stored. */
+interface StoredState {
+  /** Each outlet's state, and the digest of its articles file. */
+  outlets: Record<string, OutletState & { articles: string }>;
+  aggregates: Record<string, string>;
+  feedDiffs: Record<string, string>;
+}
+
+/** The state a build wrote, as its next build reads it: the outlets' articles when asked for. */
+export class CachedState {
+  /** Its `articles` hold those of the outlets `load` was asked for. */
+  readonly state: SiteState;
+  readonly #dir: string;
+  /** The digest of each outlet's articles file. */
+  readonly #digests: Map<string, string>;
+
+  constructor(dir: string, state: SiteState, digests: Map<string, string>) {
+    this.#dir = dir;
+    this.state = state;
+    this.#digests = digests;
+  }
+
+  /** Adds the articles of `outlets` to `state.articles`; false when a file is missing or damaged. */
+  async load(outlets: Iterable<string>): Promise<boolean> {
+    for (const outlet of outlets) {
+      const articles = await this.articlesOf(outlet);
+      if (articles === null) return false;
+      Object.assign(this.state.articles, articles);
+    }
+    return true;
+  }
+
+  /** Adds every outlet's articles (see `load`). */
+  loadAll(): Promise<boolean> {
+    return this.load(this.#digests.keys());
+  }
+
+  /**
+   * The articles of `outlet` (none for an outlet the state does not know), or null when its file
+   * is missing or is not the one the state names.
+   */
+  async articlesOf(outlet: string): Promise<Record<string, ArticleState> | null> {
+    const digest = this.#digests.get(outlet);
+    if (digest === undefined) return {};
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(articlesFile(this.#dir, outlet));
+    } catch {
+      return null;
+    }
+    if (digestOf(bytes) !== digest) return null;
+    const stored = JSON.parse(bytes.toString("utf8")) as Record<string, StoredArticle>;
+    const articles: Record<string, ArticleState> = {};
+    for (const [file, a] of Object.entries(stored)) {
+      articles[file] = {
+        key: a.k,
+        outlet,
+        slug: a.s ?? ARTICLE_FILE.exec(file)?.[2] ?? "",
+        notes: a.o ?? [],
+        problem: a.p ?? null,
+        versionCount: a.n,
+        records: a.r ?? null,
+      };
+    }
+    return articles;
+  }
+
+  /** The digest of the articles file of `outlet` as this state names it, if it names one. */
+  digestOf(outlet: string): string | undefined {
+    return this.#digests.get(outlet);
+  }
+}
+
 /** The site state the head names, or null when it is missing or not the one the head names. */
-export async function readCacheState(dir: string, head: CacheHead): Promise<SiteState | null> {
+export async function readCacheState(dir: string, head: CacheHead): Promise<CachedState | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(join(dir, STATE));
@@ -62,32 +139,44 @@ export async function readCacheState(dir: string, head: CacheHead): Promise<Site
   }
   // Digested as read: the UTF-8 bytes are those the digest was taken of when written.
   if (digestOf(bytes) !== head.body) return null;
-  const raw = JSON.parse(bytes.toString("utf8")) as {
-    articles: Record<string, StoredArticle>;
-    aggregates: Record<string, string>;
-    feedDiffs: Record<string, string>;
-  };
-  const articles: Record<string, ArticleState> = {};
-  for (const [file, a] of Object.entries(raw.articles)) {
-    const match = ARTICLE_FILE.exec(file);
-    articles[file] = {
-      key: a.k,
-      outlet: match?.[1] ?? "",
-      slug: a.s ?? match?.[2] ?? "",
-      notes: a.o ?? [],
-      problem: a.p ?? null,
-      versionCount: a.n,
-      records: a.r ?? null,
-    };
+  const raw = JSON.parse(bytes.toString("utf8")) as StoredState;
+  const outlets: Record<string, OutletState> = {};
+  const digests = new Map<string, string>();
+  for (const [outlet, { articles, ...own }] of Object.entries(raw.outlets)) {
+    outlets[outlet] = own;
+    digests.set(outlet, articles);
   }
-  return { articles, aggregates: raw.aggregates, feedDiffs: raw.feedDiffs };
+  const state = { articles: {}, outlets, aggregates: raw.aggregates, feedDiffs: raw.feedDiffs };
+  return new CachedState(dir, state, digests);
 }
 
-/** The state as written to disk (keys in a fixed order, UTF-8) and its digest. */
-export function serializeCacheState(state: SiteState): { bytes: Buffer; digest: string } {
-  const articles: Record<string, StoredArticle> = {};
+/** A state as written to disk (keys in a fixed order, UTF-8). */
+export interface SerializedState {
+  /** state.json, and its digest. */
+  bytes: Buffer;
+  digest: string;
+  /** The articles files to write, by outlet. */
+  outlets: Map<string, Buffer>;
+  /** The outlets whose articles file to remove: they have no article now. */
+  removed: string[];
+}
+
+/**
+ * `state` as written to disk. An outlet none of whose articles `state.articles` holds is as
+ * `previous` left it: its articles file stays.
+ */
+export function serializeCacheState(
+  state: SiteState,
+  previous: CachedState | null,
+): SerializedState {
+  const byOutlet = new Map<string, Record<string, StoredArticle>>();
   for (const file of Object.keys(state.articles).sort()) {
     const a = state.articles[file] as ArticleState;
+    let articles = byOutlet.get(a.outlet);
+    if (articles === undefined) {
+      articles = {};
+      byOutlet.set(a.outlet, articles);
+    }
     articles[file] = {
       k: a.key,
       ...(a.slug === ARTICLE_FILE.exec(file)?.[2] ? {} : { s: a.slug }),
@@ -97,6 +186,26 @@ export function serializeCacheState(state: SiteState): { bytes: Buffer; digest: 
       ...(a.records === null ? {} : { r: a.records }),
     };
   }
+  const files = new Map<string, Buffer>();
+  const outlets: StoredState["outlets"] = {};
+  for (const outlet of Object.keys(state.outlets).sort()) {
+    const own = state.outlets[outlet] as OutletState;
+    const articles = byOutlet.get(outlet);
+    let digest: string | undefined;
+    if (articles === undefined) {
+      digest = previous?.digestOf(outlet);
+      if (digest === undefined) {
+        throw new Error(
+          `The state has outlet ${outlet} but neither its articles nor earlier ones.`,
+        );
+      }
+    } else {
+      const bytes = Buffer.from(JSON.stringify(articles), "utf8");
+      digest = digestOf(bytes);
+      if (previous?.digestOf(outlet) !== digest) files.set(outlet, bytes);
+    }
+    outlets[outlet] = { articles: digest, ...own };
+  }
   const aggregates: Record<string, string> = {};
   for (const file of Object.keys(state.aggregates).sort()) {
     aggregates[file] = state.aggregates[file] as string;
@@ -105,8 +214,10 @@ export function serializeCacheState(state: SiteState): { bytes: Buffer; digest: 
   for (const key of Object.keys(state.feedDiffs).sort()) {
     feedDiffs[key] = state.feedDiffs[key] as string;
   }
-  const bytes = Buffer.from(JSON.stringify({ articles, aggregates, feedDiffs }), "utf8");
-  return { bytes, digest: digestOf(bytes) };
+  const stored: StoredState = { outlets, aggregates, feedDiffs };
+  const bytes = Buffer.from(JSON.stringify(stored), "utf8");
+  const removed = Object.keys(previous?.state.outlets ?? {}).filter((o) => !outlets[o]);
+  return { bytes, digest: digestOf(bytes), outlets: files, removed };
 }
 
 /**
@@ -205,11 +316,21 @@ export async function clearCache(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Writes the state, then the head that names it (after ChangeShards.save). */
-export async function writeCacheState(dir: string, head: CacheHead, state: Buffer): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await replace(join(dir, STATE), state);
+/** Writes the state (its outlets' articles first), then the head that names it (after ChangeShards.save). */
+export async function writeCacheState(
+  dir: string,
+  head: CacheHead,
+  state: SerializedState,
+): Promise<void> {
+  await mkdir(join(dir, ARTICLES), { recursive: true });
+  for (const [outlet, bytes] of state.outlets) await replace(articlesFile(dir, outlet), bytes);
+  await replace(join(dir, STATE), state.bytes);
   await writeCacheHead(dir, head);
+  for (const outlet of state.removed) await rm(articlesFile(dir, outlet), { force: true });
+}
+
+function articlesFile(dir: string, outlet: string): string {
+  return join(dir, ARTICLES, `${outlet}.json`);
 }
 
 /** Writes only the head (the history moved on without touching the archive). */

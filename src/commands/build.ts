@@ -9,6 +9,7 @@ import { appendFile, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
   CACHE_FORMAT,
+  type CachedState,
   ChangeShards,
   clearCache,
   readCacheHead,
@@ -26,7 +27,7 @@ import {
   codeAndTemplates,
   type SiteSettings,
 } from "../build-cache/inputs-digest.ts";
-import { UsageError } from "../errors.ts";
+import { BuildError, UsageError } from "../errors.ts";
 import { statusPath } from "../fetch/fetch-status.ts";
 import { GitRepository } from "../git/repository.ts";
 import type { LogEntry } from "../history/parse-git-log.ts";
@@ -151,15 +152,16 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       log("search index: removed, it no longer matched the pages (--search off)");
     }
     if (search !== "off" && head !== null && (missing || (lagging && search === "update"))) {
-      const state = await readCacheState(cacheDir, head);
-      if (state === null) {
+      const cached = await readCacheState(cacheDir, head);
+      if (cached === null || !(await cached.loadAll())) {
         log(
           "search index: not built, the build cache's state is missing; the next full build builds it",
         );
       } else {
         const { indexedPages } = await import("../render/build-site.ts");
         const writer = new SiteWriter(outDir, { fresh: false });
-        const indexed = await buildSearchIndex(outDir, indexedPages(state), writer);
+        const pages = indexedPages(Object.values(cached.state.articles));
+        const indexed = await buildSearchIndex(outDir, pages, writer);
         await setSearchLagging(cacheDir, false);
         files = writer.counts;
         log(
@@ -179,6 +181,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
 
   const shards = new ChangeShards(cacheDir);
+  let cached: CachedState | null = null;
   let previous: SiteState | null = null;
   let articles: ArticleRef[] = [];
   let changesOf: (files: readonly string[]) => Promise<Map<string, LogEntry[]>> = async () =>
@@ -196,10 +199,18 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     }
     // Something will be rendered: load Eleventy while git and the cache are read.
     preloadRenderer();
-    previous = await readCacheState(cacheDir, head);
-    if (previous === null) {
+    cached = await readCacheState(cacheDir, head);
+    // The articles of the outlets the new commits touch: the others stay as they were.
+    const touched = new Set<string>();
+    for (const { path } of newer) {
+      const outlet = ARTICLE_FILE.exec(path)?.[1];
+      if (outlet !== undefined) touched.add(outlet);
+    }
+    if (cached === null || !(await cached.load(touched))) {
       verdict = { kind: "full", reason: "the build cache's state is missing or damaged" };
+      cached = null;
     } else {
+      previous = cached.state;
       log(
         newer.length === 0
           ? `the fetch status changed since the cached build: updating ${outDir}`
@@ -217,6 +228,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     await writeSiteMarker(outDir, (await settings()).site.baseUrl, null);
     await clearCache(cacheDir);
     previous = null;
+    cached = null;
     const { groupByFile, articleRef } = await import("../history/read-history.ts");
     const { changes, strays } = await readArchiveLog(git);
     for (const stray of strays) log(strayMessage(stray));
@@ -233,7 +245,15 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const { historySource } = await import("../history/read-history.ts");
   const { buildSite } = await import("../render/build-site.ts");
   const { site, outlets, checkDays, outletCheckDays } = await settings();
-  log(`history: ${articles.length.toLocaleString("en-US")} articles`);
+  // The articles of the outlets the new commits do not touch are not read: they are as they were.
+  let untouched = 0;
+  const read = new Set(Object.values(previous?.articles ?? {}).map((a) => a.outlet));
+  for (const ref of articles) read.add(ref.outlet);
+  for (const [outlet, own] of Object.entries(previous?.outlets ?? {})) {
+    if (!read.has(outlet)) untouched += own.totals.articles + own.skipped;
+  }
+  const articleCount = articles.length + untouched;
+  log(`history: ${articleCount.toLocaleString("en-US")} articles`);
   // Until the pages written below are indexed, the index may lag behind them: a build that
   // fails or is killed after writing them leaves the next build no changed page to notice.
   const lagging = previous !== null && (await searchLagging(cacheDir));
@@ -251,8 +271,18 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     searchLagging: lagging,
     log,
     templatesDir,
+    readOutlet: async (outlet) => {
+      const articles = await cached?.articlesOf(outlet);
+      if (articles === null || articles === undefined) {
+        await clearCache(cacheDir);
+        throw new BuildError(
+          `The build cache's articles of outlet ${outlet} are missing or damaged; the cache is removed, so the next build builds everything.`,
+        );
+      }
+      return articles;
+    },
   });
-  const state = serializeCacheState(result.state);
+  const state = serializeCacheState(result.state, cached);
   await shards.save();
   const { digest: _, ...used } = await settings();
   const cacheHead: CacheHead = {
@@ -262,12 +292,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     body: state.digest,
     settings: used,
   };
-  await writeCacheState(cacheDir, cacheHead, state.bytes);
+  await writeCacheState(cacheDir, cacheHead, state);
   await setSearchLagging(cacheDir, result.searchLagging);
   await writeSiteMarker(outDir, site.baseUrl, state.digest);
   return finish({
     mode: previous === null ? "full" : "incremental",
-    articles: articles.length,
+    articles: articleCount,
     result,
   });
 }

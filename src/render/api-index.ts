@@ -2,6 +2,7 @@
 // `/api/<outlet>.json` lists an outlet's articles with links to their own files. Pure.
 
 import { jsonText } from "./json-text.ts";
+import { type OutletTotals, outletTotals } from "./outlet-totals.ts";
 import type { ArticleSummary } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -13,8 +14,11 @@ export function apiIndex(input: {
   siteTitle: string;
   /** The outlets whose own file to make; all when absent (see `ListingInput.outletPagesOf`). */
   outletFilesOf?: ReadonlySet<string>;
+  /** Each outlet's totals, when `summaries` are not every article's; counted from them if absent. */
+  totals?: ReadonlyMap<string, OutletTotals>;
 }): { file: string; json: string }[] {
   const { outlets, summaries, urls, siteTitle, outletFilesOf } = input;
+  const totals = input.totals ?? outletTotals(summaries);
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
   const files = [
@@ -25,7 +29,7 @@ export function apiIndex(input: {
         outlets: outlets.map((o) => ({
           id: o.id,
           name: o.name,
-          articles: byOutlet.get(o.id)?.length ?? 0,
+          articles: totals.get(o.id)?.articles ?? 0,
           page: urls.absolute({ kind: "outlet", outlet: o.id }),
           api: urls.absolute({ kind: "api-outlet", outlet: o.id }),
         })),

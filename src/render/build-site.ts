@@ -5,7 +5,9 @@
 // templates); the listing, headline, status, search and 404 pages, the site feeds and API index
 // are a pure function of every article's records (summary, changes, gone mark) and the fetch's
 // status. So, given the state the previous build returned, a build reads, diffs and renders only
-// the articles whose history changed, renders a site-wide page or feed only when its data changed,
+// the articles whose history changed, looks at the other articles only of the outlets those are in
+// (the site-wide pages take each other outlet's part, its totals and the records of the changes
+// they may show, from that state), renders a site-wide page or feed only when its data changed,
 // leaves every file whose bytes are already right untouched, and runs the search index only when
 // a page it indexes changed. Without a previous state it builds everything into an empty folder.
 // Both give the same bytes, and the same history always gives the same bytes.
@@ -36,17 +38,19 @@ import {
 } from "./article-records.ts";
 import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
 import { bundleScripts, SCRIPTS } from "./bundle-scripts.ts";
+import { compareStrings } from "./compare-strings.ts";
 import { changeKey, FeedDiffs } from "./feed-diffs.ts";
-import { listingPages } from "./listing-pages.ts";
+import { type ChangeCounts, listingPages } from "./listing-pages.ts";
+import type { OutletTotals } from "./outlet-totals.ts";
 import {
   createPageRenderer,
   type PageKind,
   type PageRenderer,
   TEMPLATES_DIR,
 } from "./page-renderer.ts";
-import type { ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
+import type { ArticleSummary, ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
 import { buildSearchIndex, hasSearchIndex, removeSearchIndex } from "./search-index.ts";
-import { type PublishedArticle, siteChanges } from "./site-changes.ts";
+import { type PublishedArticle, siteChanges, siteShare } from "./site-changes.ts";
 import { siteChrome } from "./site-chrome.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
 import { sitePages } from "./site-pages.ts";
@@ -87,10 +91,43 @@ export interface ArticleState {
   records: CompactRecords | null;
 }
 
+/**
+ * What the site-wide pages take of one archive outlet's articles, kept so that a build that
+ * changes none of them need not read them.
+ */
+export interface OutletState {
+  /** Its published articles and their versions. */
+  totals: OutletTotals;
+  /** Its articles left out of the site. */
+  skipped: number;
+  /** Its published articles' versions, edits and headline changes. */
+  counts: ChangeCounts;
+  /** Files its published articles have on the site. */
+  files: number;
+  /** The lines every build logs about its articles (unreadable versions, articles left out). */
+  lines: string[];
+  /** Its published articles a site-wide page or feed may show something of (`siteShare`). */
+  share: SharedArticle[];
+}
+
+/** A published article as an outlet's share keeps it: enough to list it, or read it again. */
+export interface SharedArticle {
+  file: string;
+  key: string;
+  /** On the site. */
+  slug: string;
+  records: CompactRecords;
+}
+
 /** Everything a build needs to know about the build before it (kept in the build cache). */
 export interface SiteState {
-  /** By archive file. */
+  /**
+   * By archive file: the articles of some outlets (all of them after a full build). A build
+   * given a previous state must find here every article of each outlet it reads an article of.
+   */
   articles: Record<string, ArticleState>;
+  /** By archive outlet (the `archive/<outlet>/` of its files): each outlet with an article file. */
+  outlets: Record<string, OutletState>;
   /** A digest of each site-wide page's data, feed, API index file and asset, by file. */
   aggregates: Record<string, string>;
   /**
@@ -113,9 +150,16 @@ export interface BuildSiteOptions {
   outDir: string;
   /**
    * The state the build that last wrote `outDir` returned, with the same stet code, templates
-   * and site-wide inputs; null when `outDir` is empty and everything is to be built.
+   * and site-wide inputs; null when `outDir` is empty and everything is to be built. Its
+   * `articles` may hold only the outlets of `source.articles`: the site-wide pages take the
+   * other outlets' part from `outlets`.
    */
   previous: SiteState | null;
+  /**
+   * Reads the articles of an outlet `previous.articles` leaves out, for the search index (which
+   * lists every history page); needed when `previous.articles` leaves out any.
+   */
+  readOutlet?: (outlet: string) => Promise<Record<string, ArticleState>>;
   /** Articles are re-checked until their last change plus this many days. */
   checkDays: number;
   /** Outlet id → its own check period in days, where it differs from `checkDays`. */
@@ -188,12 +232,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const urls = new SiteUrls(site.baseUrl);
   const repository = checkRepository(site.repository ?? null);
   const refs = siteSlugs(source.articles).sort(byArticle);
-  const outlets = shownOutlets(
-    options.outlets,
-    refs.map((a) => a.outlet),
-    log,
-  );
+  const before = previous?.articles ?? {};
+  // The outlets this build reads the articles of; the site-wide pages take the others' part from
+  // the previous state.
+  const read = new Set([...refs, ...Object.values(before)].map((a) => a.outlet));
+  const carried = Object.keys(previous?.outlets ?? {})
+    .filter((outlet) => !read.has(outlet))
+    .sort(compareStrings);
+  const outlets = shownOutlets(options.outlets, [...refs.map((a) => a.outlet), ...carried], log);
   const outletName = new Map(outlets.map((o) => [o.id, o.name]));
+  /** A published article as `siteChanges` takes it. */
+  const published = (article: {
+    outlet: string;
+    slug: string;
+    records: CompactRecords | null;
+  }): PublishedArticle => ({
+    outlet: article.outlet,
+    slug: article.slug,
+    outletName: outletName.get(article.outlet) ?? article.outlet,
+    records: article.records as CompactRecords,
+  });
   const chrome = siteChrome({ title: site.title, outlets, urls });
   const writer = new SiteWriter(outDir, { fresh: previous === null });
   // Eleventy is loaded only when some page is to be rendered.
@@ -203,8 +261,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     return renderer(kind, page);
   };
 
-  const before = previous?.articles ?? {};
-  const state: SiteState = { articles: {}, aggregates: {}, feedDiffs: {} };
+  const state: SiteState = { articles: {}, outlets: {}, aggregates: {}, feedDiffs: {} };
   const counts = { rendered: 0, unchanged: 0, skipped: 0, removed: 0 };
   const claims = new PageClaims();
   const feedDiffs = new FeedDiffs(FEED_ENTRIES);
@@ -221,6 +278,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
    * written (another article may have taken the place); `indexed` marks history pages.
    */
   const stale: { file: string; indexed: boolean }[] = [];
+  /** The lines logged about each outlet's articles, kept for builds that do not read them. */
+  const lines = new Map<string, string[]>();
+  const note = (outlet: string, line: string) => {
+    log(line);
+    const list = lines.get(outlet);
+    if (list === undefined) lines.set(outlet, [line]);
+    else list.push(line);
+  };
+  let nextCarried = 0;
+  /**
+   * Logs the kept lines of the carried outlets that sort before `outlet` (all, when null): a
+   * build logs the same lines in the same order, whichever outlets it reads.
+   */
+  const logCarried = (outlet: string | null) => {
+    for (; nextCarried < carried.length; nextCarried++) {
+      const next = carried[nextCarried] as string;
+      if (outlet !== null && compareStrings(next, outlet) >= 0) return;
+      for (const line of previous?.outlets[next]?.lines ?? []) log(line);
+    }
+  };
 
   /** Reads, checks and diffs `refs`: fresh state for each, and what to render when publishable. */
   const prepare = async (refs: readonly ArticleRef[]) => {
@@ -331,16 +408,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (start + perRead < refs.length) next = prepareChunk(start + perRead);
     const unread: ArticleRef[] = [];
     for (const ref of chunk) {
+      logCarried(ref.outlet);
       const old = before[ref.file];
       const fresh = prepared.get(ref.file);
       const current: ArticleState = fresh?.state ?? { ...(old as ArticleState) };
-      for (const note of current.notes) log(note);
+      for (const line of current.notes) note(current.outlet, line);
       const clash =
         current.problem === null
           ? claims.claim(current.outlet, current.slug, current.versionCount)
           : null;
-      if (current.problem !== null) log(`skipped ${ref.file}: ${current.problem}`);
-      if (clash !== null) log(`skipped ${ref.file}: ${clash}`);
+      if (current.problem !== null) note(current.outlet, `skipped ${ref.file}: ${current.problem}`);
+      if (clash !== null) note(current.outlet, `skipped ${ref.file}: ${clash}`);
       state.articles[ref.file] = current;
       if (current.problem !== null || clash !== null) {
         counts.skipped++;
@@ -376,6 +454,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       );
     }
   }
+  logCarried(null);
+  // The outlets not read: as the previous build left them.
+  for (const outlet of carried) {
+    const own = previous?.outlets[outlet] as OutletState;
+    state.outlets[outlet] = own;
+    counts.unchanged += own.totals.articles;
+    counts.skipped += own.skipped;
+  }
   for (const [file, old] of Object.entries(before)) {
     if (state.articles[file] !== undefined) continue;
     if (old.records !== null) {
@@ -396,20 +482,60 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     `articles: ${count(counts.rendered)} rendered, ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} left out, ${count(counts.removed)} removed`,
   );
 
-  // Site-wide pages, feeds, API index files, scripts and assets: each is rendered only when its
-  // data changed.
-  const published: PublishedArticle[] = [];
+  // Each outlet's state: anew for the outlets read, else as the previous build left it.
+  const byOutlet = new Map<string, { ref: ArticleRef; article: ArticleState }[]>();
   for (const ref of refs) {
-    const article = state.articles[ref.file];
-    if (!article?.records) continue;
-    const { outlet, slug, records } = article;
-    published.push({ outlet, slug, outletName: outletName.get(outlet) ?? outlet, records });
+    const article = state.articles[ref.file] as ArticleState;
+    const list = byOutlet.get(article.outlet);
+    if (list === undefined) byOutlet.set(article.outlet, [{ ref, article }]);
+    else list.push({ ref, article });
   }
-  const summaries = published.map((a) => summaryOf(a.records, { ...a, urls }));
+  for (const [outlet, list] of byOutlet) {
+    const own = list.filter(({ article }) => article.records !== null);
+    const { kept, counts } = siteShare(own.map(({ article }) => published(article)));
+    let versions = 0;
+    let files = 0;
+    for (const { article } of own) {
+      versions += article.records?.c.length ?? 0;
+      files += urls.articleFileCount(article.versionCount);
+    }
+    state.outlets[outlet] = {
+      totals: { articles: own.length, versions },
+      skipped: list.length - own.length,
+      counts,
+      files,
+      lines: lines.get(outlet) ?? [],
+      share: kept.map((index) => {
+        const { ref, article } = own[index] as (typeof own)[number];
+        const { slug, records } = article;
+        return { file: ref.file, key: ref.key, slug, records: records as CompactRecords };
+      }),
+    };
+  }
+
+  // Site-wide pages, feeds, API index files, scripts and assets: each is rendered only when its
+  // data changed. The outlets read give their articles' summaries, for their own pages; every
+  // outlet gives its totals and its share of changes.
+  const summaries: ArticleSummary[] = [];
+  for (const ref of refs) {
+    const article = state.articles[ref.file] as ArticleState;
+    if (article.records !== null) summaries.push(summaryOf(article.records, { ...article, urls }));
+  }
+  const shares: PublishedArticle[] = [];
+  const totals = new Map<string, OutletTotals>();
+  const changeCounts: ChangeCounts = { versions: 0, edits: 0, headlineChanges: 0 };
+  for (const outlet of Object.keys(state.outlets).sort(compareStrings)) {
+    const own = state.outlets[outlet] as OutletState;
+    totals.set(outlet, own.totals);
+    changeCounts.versions += own.counts.versions;
+    changeCounts.edits += own.counts.edits;
+    changeCounts.headlineChanges += own.counts.headlineChanges;
+    for (const { slug, records } of own.share) shares.push(published({ outlet, slug, records }));
+  }
   // Only the changes a listing or feed can show are expanded (a few hundred of an archive's).
-  const { shown: changes, counts: changeCounts } = siteChanges(published, urls);
+  const { shown: changes } = siteChanges(shares, urls);
   const gone: GoneRecord[] = [];
-  for (const article of published) {
+  for (const article of shares) {
     if (article.records.g === null) continue;
     const records = expandRecords(article.records, { ...article, urls });
     if (records.gone !== null) gone.push(records.gone);
@@ -441,6 +567,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     summaries,
     changes,
     counts: changeCounts,
+    totals,
     urls,
     outletPagesOf: ownListingsOf,
   });
@@ -450,7 +577,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     ...listings.outlets.map((page): [PageKind, typeof page] => ["outlet", page]),
     ...listings.days.map((page): [PageKind, typeof page] => ["day", page]),
     ["headlines", listings.headlines],
-    ["status", statusPage({ status: options.status ?? null, outlets, summaries, urls })],
+    ["status", statusPage({ status: options.status ?? null, outlets, summaries, totals, urls })],
     ["search", own.search],
     ["404", own.notFound],
   ];
@@ -480,6 +607,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     urls,
     siteTitle: site.title,
     outletFilesOf: ownListingsOf,
+    totals,
   })) {
     await aggregate(api.file, digestOf(api.json), async () => api.json);
   }
@@ -512,7 +640,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     log("search index: not built (--search off)");
   } else if (!(await hasSearchIndex(outDir)) || (behind && (mode === "update" || searchRemoved))) {
     const started = clock.now();
-    const indexed = await buildSearchIndex(outDir, indexedPages(state), writer);
+    const every = Object.values(state.articles);
+    for (const outlet of carried) {
+      if (options.readOutlet === undefined) {
+        throw new BuildError(`The search index needs the articles of ${outlet}: give readOutlet.`);
+      }
+      every.push(...Object.values(await options.readOutlet(outlet)));
+    }
+    const indexed = await buildSearchIndex(outDir, indexedPages(every), writer);
     const seconds = (clock.now() - started) / 1000;
     search = { ...indexed, seconds };
     log(
@@ -534,10 +669,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     search,
     searchLagging,
     files: writer.counts,
-    siteFiles: Object.values(state.articles).reduce(
-      (sum, a) => sum + (a.records === null ? 0 : urls.articleFileCount(a.versionCount)),
-      aggregates,
-    ),
+    siteFiles: Object.values(state.outlets).reduce((sum, o) => sum + o.files, aggregates),
   };
 
   /**
@@ -559,10 +691,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       else missing.set(article, (missing.get(article) ?? new Set()).add(change.number));
     }
     if (missing.size === 0) return result;
-    const again = refs.filter(
-      (ref) =>
-        missing.has(`${ref.outlet}/${ref.slug}`) && state.articles[ref.file]?.records != null,
-    );
+    // Every change a feed shows is of an article in its outlet's share.
+    const again: ArticleRef[] = [];
+    for (const outlet of Object.keys(state.outlets).sort(compareStrings)) {
+      for (const { file, key, slug } of (state.outlets[outlet] as OutletState).share) {
+        if (missing.has(`${outlet}/${slug}`)) again.push({ file, outlet, slug, key });
+      }
+    }
     log(`feeds: reading ${count(again.length)} articles again for the diffs their feeds show`);
     for (const { ready } of (await prepare(again)).values()) {
       if (ready === null) continue;
@@ -681,11 +816,11 @@ function count(n: number): string {
 /** How a build treats the search index; see `BuildSiteOptions.search`. */
 export type SearchMode = "update" | "keep" | "off";
 
-/** The history page of every published article of `state`: the pages the search index reads. */
-export function indexedPages(state: SiteState): string[] {
+/** The history page of every published article of `articles`: the pages the search index reads. */
+export function indexedPages(articles: Iterable<ArticleState>): string[] {
   // Files do not depend on the base URL.
   const urls = new SiteUrls("https://stet.invalid/");
-  return Object.values(state.articles)
+  return [...articles]
     .filter((article) => article.records !== null)
     .map((article) => urls.file({ kind: "article", outlet: article.outlet, slug: article.slug }))
     .sort();

@@ -12,6 +12,7 @@ import { compareStrings } from "./compare-strings.ts";
 import type { LabelText } from "./describe-label.ts";
 import { type TimeText, timeText } from "./format-time.ts";
 import { type MostEditedItem, mostEdited } from "./most-edited.ts";
+import { type OutletTotals, outletTotals } from "./outlet-totals.ts";
 import type { ArticleSummary, ChangeRecord, GoneText, Link, PageBase } from "./page-types.ts";
 import { paginate } from "./paginate.ts";
 import type { SiteUrls } from "./site-urls.ts";
@@ -128,6 +129,11 @@ export interface ListingInput {
   changes: readonly ChangeRecord[];
   /** How many versions, edits and headline changes there are; counted from `changes` if absent. */
   counts?: ChangeCounts;
+  /**
+   * Each outlet's totals, when `summaries` are those of the outlets in `outletPagesOf` alone;
+   * counted from `summaries` if absent.
+   */
+  totals?: ReadonlyMap<string, OutletTotals>;
   urls: SiteUrls;
   /**
    * The outlets whose own pages (outlet page and day pages) to make; all when absent. A build
@@ -148,6 +154,7 @@ export function listingPages(input: ListingInput): {
 } {
   const { outlets, summaries, changes, urls, outletPagesOf } = input;
   const counts = input.counts ?? countChanges(changes);
+  const totals = input.totals ?? outletTotals(summaries);
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
 
@@ -253,7 +260,7 @@ export function listingPages(input: ListingInput): {
     headlinesPage: urls.href({ kind: "headlines" }),
     totals: {
       outlets: outlets.length,
-      articles: summaries.length,
+      articles: [...totals.values()].reduce((sum, t) => sum + t.articles, 0),
       versions: counts.versions,
       changes: counts.edits,
     },
@@ -261,7 +268,7 @@ export function listingPages(input: ListingInput): {
       name: o.name,
       href: urls.href({ kind: "outlet", outlet: o.id }),
       feed: urls.href({ kind: "feed", name: o.id }),
-      articles: byOutlet.get(o.id)?.length ?? 0,
+      articles: totals.get(o.id)?.articles ?? 0,
     })),
   };
   const headlines: HeadlinesPage = {

@@ -6,6 +6,7 @@ import type { FetchStatus, OutletStatus } from "../types.ts";
 import { originalUrl } from "./article-context.ts";
 import { displayText } from "./display-text.ts";
 import { type TimeText, timeText } from "./format-time.ts";
+import { type OutletTotals, outletTotals } from "./outlet-totals.ts";
 import type { ArticleSummary, OriginalUrl, PageBase } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -51,19 +52,15 @@ export function statusPage(input: {
   status: { status: FetchStatus } | { problem: string } | null;
   outlets: readonly { id: string; name: string }[];
   summaries: readonly ArticleSummary[];
+  /** Each outlet's totals, when `summaries` are not every article's; counted from them if absent. */
+  totals?: ReadonlyMap<string, OutletTotals>;
   urls: SiteUrls;
 }): StatusPage {
   const { urls } = input;
   const status = input.status !== null && "status" in input.status ? input.status.status : null;
   const byId = new Map<string, OutletStatus>();
   for (const outlet of status?.outlets ?? []) byId.set(outlet.id, outlet);
-  const archived = new Map<string, { articles: number; versions: number }>();
-  for (const summary of input.summaries) {
-    const entry = archived.get(summary.outlet) ?? { articles: 0, versions: 0 };
-    entry.articles++;
-    entry.versions += summary.versionCount;
-    archived.set(summary.outlet, entry);
-  }
+  const archived = input.totals ?? outletTotals(input.summaries);
   return {
     outputPath: urls.file({ kind: "status" }),
     title: "Outlet status",

@@ -304,6 +304,44 @@ describe("stet build from its cache", () => {
     await expectSameBytes(site, await reference("additions"));
   });
 
+  it("reads only the outlets new commits touch, and logs the others' left-out articles as a full build does", async () => {
+    // Its slug would take the place of one of ridge's day pages: left out, and said so by every build.
+    await commitVersions({ "archive/ridge/page/2026-03-01.md": ferry(1) });
+    await build(repo, site);
+    // Ridge's articles are not read again, so damage to their cache file goes unnoticed.
+    const ridge = join(repo, ".stet/build-cache/articles/ridge.json");
+    await writeFile(ridge, "{}");
+    await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
+    const { lines } = await build(repo, site, "off");
+    const full = await build(repo, join(tmp, "full-site"), "off");
+    expect(full.lines[0]).toMatch(/: building everything into /);
+    const said = (all: string[]) =>
+      all.filter((line) => /^(history|skipped|outlets) /.test(line.replace(":", " ")));
+    expect(said(lines)).toEqual(said(full.lines));
+    expect(lines).toContain("articles: 1 rendered, 2 unchanged, 1 left out, 0 removed");
+    expect(full.lines).toContain("articles: 3 rendered, 0 unchanged, 1 left out, 0 removed");
+    expect(
+      lines.some((line) => line.startsWith("skipped archive/ridge/page/2026-03-01.md: ")),
+    ).toBe(true);
+  });
+
+  it("fails and starts again when the search index needs an outlet whose cached articles are damaged", async () => {
+    await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
+    await writeFile(join(repo, ".stet/build-cache/articles/ridge.json"), "{}");
+    await expect(
+      buildCommand({
+        config: join(repo, "stet.config.yaml"),
+        repo,
+        out: site,
+        templatesDir: templates,
+        log: () => {},
+      }),
+    ).rejects.toThrow(/articles of outlet ridge are missing or damaged; the cache is removed/);
+    const { lines } = await build(repo, site);
+    expect(lines[0]).toMatch(/: building everything into /);
+    await expectSameBytes(site, await reference("damaged"));
+  });
+
   it("leaves the search index behind with --search keep, and catches it up with the next update", async () => {
     await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
     await build(repo, site, "keep");
