@@ -1,7 +1,11 @@
-// The index files of the site's JSON API: `/api/index.json` names the site and its outlets, and
-// `/api/<outlet>.json` lists an outlet's articles with links to their own files. Pure.
+// The index files of the site's JSON API: `/api/index.json` names the site and its outlets,
+// `/api/<outlet>.json` lists the days an outlet's articles were first seen, and
+// `/api/<outlet>/page/<YYYY-MM-DD>.json` lists that day's articles with links to their own files
+// (as the outlet's HTML pages by day do: a new version rewrites one day's file, not a list of
+// every article of the outlet). Pure.
 
 import { jsonText } from "./json-text.ts";
+import { articlesByDay } from "./listing-pages.ts";
 import { type OutletTotals, outletTotals } from "./outlet-totals.ts";
 import type { ArticleSummary } from "./page-types.ts";
 import type { SiteUrls } from "./site-urls.ts";
@@ -16,8 +20,13 @@ export function apiIndex(input: {
   outletFilesOf?: ReadonlySet<string>;
   /** Each outlet's totals, when `summaries` are not every article's; counted from them if absent. */
   totals?: ReadonlyMap<string, OutletTotals>;
+  /**
+   * For the outlets it names, the days whose file to make (see `ListingInput.daysOf`; a day's
+   * file links no other); all days' files for other outlets.
+   */
+  daysOf?: ReadonlyMap<string, ReadonlySet<string>>;
 }): { file: string; json: string }[] {
-  const { outlets, summaries, urls, siteTitle, outletFilesOf } = input;
+  const { outlets, summaries, urls, siteTitle, outletFilesOf, daysOf } = input;
   const totals = input.totals ?? outletTotals(summaries);
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
   for (const summary of summaries) byOutlet.get(summary.outlet)?.push(summary);
@@ -38,22 +47,41 @@ export function apiIndex(input: {
   ];
   for (const outlet of outlets) {
     if (outletFilesOf !== undefined && !outletFilesOf.has(outlet.id)) continue;
+    const own = { id: outlet.id, name: outlet.name };
+    const days = articlesByDay(byOutlet.get(outlet.id) ?? []);
     files.push({
       file: urls.file({ kind: "api-outlet", outlet: outlet.id }),
       json: jsonText({
-        outlet: { id: outlet.id, name: outlet.name },
-        articles: (byOutlet.get(outlet.id) ?? []).map((a) => ({
-          slug: a.slug,
-          headline: a.headline,
-          versions: a.versionCount,
-          firstSeen: a.firstSeen,
-          lastChanged: a.lastChanged,
-          gone: a.gone,
-          page: urls.absolute({ kind: "article", outlet: a.outlet, slug: a.slug }),
-          api: urls.absolute({ kind: "api-article", outlet: a.outlet, slug: a.slug }),
+        outlet: own,
+        articles: totals.get(outlet.id)?.articles ?? 0,
+        days: days.map(([day, list]) => ({
+          day,
+          articles: list.length,
+          api: urls.absolute({ kind: "api-day", outlet: outlet.id, day }),
         })),
       }),
     });
+    const changed = daysOf?.get(outlet.id);
+    for (const [day, list] of days) {
+      if (changed !== undefined && !changed.has(day)) continue;
+      files.push({
+        file: urls.file({ kind: "api-day", outlet: outlet.id, day }),
+        json: jsonText({
+          outlet: own,
+          day,
+          articles: list.map((a) => ({
+            slug: a.slug,
+            headline: a.headline,
+            versions: a.versionCount,
+            firstSeen: a.firstSeen,
+            lastChanged: a.lastChanged,
+            gone: a.gone,
+            page: urls.absolute({ kind: "article", outlet: a.outlet, slug: a.slug }),
+            api: urls.absolute({ kind: "api-article", outlet: a.outlet, slug: a.slug }),
+          })),
+        }),
+      });
+    }
   }
   return files;
 }

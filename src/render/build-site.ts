@@ -40,7 +40,7 @@ import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
 import { bundleScripts, SCRIPTS } from "./bundle-scripts.ts";
 import { compareStrings } from "./compare-strings.ts";
 import { changeKey, FeedDiffs } from "./feed-diffs.ts";
-import { type ChangeCounts, listingPages } from "./listing-pages.ts";
+import { type ChangeCounts, dayOf, listingPages } from "./listing-pages.ts";
 import type { OutletTotals } from "./outlet-totals.ts";
 import {
   createPageRenderer,
@@ -269,6 +269,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const renderedNow = new Set<string>();
   /** Outlets an article of which was rendered, left out or removed: their listings change. */
   const changedOutlets = new Set<string>();
+  /**
+   * By outlet, the days such articles were first seen (before and now): only those days' pages
+   * (and the pages beside them) of the outlet's list by day change.
+   */
+  const changedDays = new Map<string, Set<string>>();
+  /** Marks the outlet's listings, and the day of `records`, as changed. */
+  const changed = (outlet: string, records: CompactRecords | null | undefined) => {
+    changedOutlets.add(outlet);
+    const first = records?.c[0]?.[0];
+    if (first === undefined) return;
+    const days = changedDays.get(outlet);
+    if (days === undefined) changedDays.set(outlet, new Set([dayOf(first)]));
+    else days.add(dayOf(first));
+  };
   /** Whether a page the search index reads (a history page) was written or removed. */
   let searchStale = false;
   /** Whether a history page was removed: even a "keep" build must not leave it findable. */
@@ -424,14 +438,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         counts.skipped++;
         if (old?.records) {
           counts.removed++;
-          changedOutlets.add(old.outlet);
+          changed(old.outlet, old.records);
         }
         removeStale(old, null);
         current.records = null;
       } else if (fresh?.ready) {
         counts.rendered++;
         current.records = await publish(fresh.ready);
-        changedOutlets.add(current.outlet);
+        changed(current.outlet, current.records);
+        if (old !== undefined) changed(old.outlet, old.records);
         removeStale(old, current);
       } else if (current.records !== null) {
         counts.unchanged++;
@@ -445,7 +460,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       if (again.ready === null) continue;
       counts.rendered++;
       current.records = await publish(again.ready);
-      changedOutlets.add(current.outlet);
+      changed(current.outlet, current.records);
       current.notes = again.state.notes;
     }
     if (refs.length > perRead) {
@@ -466,7 +481,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (state.articles[file] !== undefined) continue;
     if (old.records !== null) {
       counts.removed++;
-      changedOutlets.add(old.outlet);
+      changed(old.outlet, old.records);
     }
     removeStale(old, null);
   }
@@ -556,13 +571,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // An outlet's own listings (its page, its day pages, its API list) show its articles alone:
   // those of an outlet none of whose articles changed are as the previous build left them.
   const ownListingsOf = previous === null ? undefined : changedOutlets;
-  for (const [file, digest] of Object.entries(previous?.aggregates ?? {})) {
-    const outlet = urls.outletListingOf(file);
-    if (outlet === null || changedOutlets.has(outlet) || !outletName.has(outlet)) continue;
+  /** Keeps a file of the previous build as it is; false when it had none. */
+  const keep = (file: string) => {
+    const digest = previous?.aggregates[file];
+    if (digest === undefined) return false;
     state.aggregates[file] = digest;
     aggregates++;
+    return true;
+  };
+  for (const file of Object.keys(previous?.aggregates ?? {})) {
+    const outlet = urls.outletListingOf(file);
+    if (outlet === null || changedOutlets.has(outlet) || !outletName.has(outlet)) continue;
+    keep(file);
   }
-  const listings = listingPages({
+  // Of a changed outlet's list by day, only the pages of the changed days and those beside them
+  // are made; the others are kept. Were one missing, every page is made.
+  const listingInput = {
     outlets,
     summaries,
     changes,
@@ -570,7 +594,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     totals,
     urls,
     outletPagesOf: ownListingsOf,
-  });
+  };
+  let listings = listingPages({ ...listingInput, daysOf: ownListingsOf && changedDays });
+  const made = new Set(listings.days.map((page) => page.outputPath));
+  const unmade = listings.dayParts
+    .map((part) => urls.file({ kind: "day", ...part }))
+    .filter((file) => !made.has(file));
+  if (!unmade.every((file) => previous?.aggregates[file] !== undefined)) {
+    listings = listingPages(listingInput);
+  } else {
+    for (const file of unmade) keep(file);
+  }
   const own = sitePages(urls);
   const pages: [PageKind, PageBase][] = [
     ["home", listings.home],
@@ -601,16 +635,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   for (const key of [...diffHtml.keys()].sort()) {
     state.feedDiffs[key] = diffHtml.get(key) as string;
   }
-  for (const api of apiIndex({
+  // Likewise the API's files by day.
+  const apiInput = {
     outlets,
     summaries,
     urls,
     siteTitle: site.title,
     outletFilesOf: ownListingsOf,
     totals,
-  })) {
-    await aggregate(api.file, digestOf(api.json), async () => api.json);
+  };
+  let api = apiIndex({ ...apiInput, daysOf: ownListingsOf && changedDays });
+  const apiMade = new Set(api.map((f) => f.file));
+  const apiUnmade = listings.dayParts
+    .filter((part) => part.part === 1)
+    .map((part) => urls.file({ kind: "api-day", outlet: part.outlet, day: part.day }))
+    .filter((file) => !apiMade.has(file));
+  if (!apiUnmade.every((file) => previous?.aggregates[file] !== undefined)) {
+    api = apiIndex(apiInput);
+  } else {
+    for (const file of apiUnmade) keep(file);
   }
+  for (const { file, json } of api) await aggregate(file, digestOf(json), async () => json);
   // The scripts depend only on stet's code, the same as the previous build's.
   let bundles: Promise<Map<string, string>> | undefined;
   for (const name of Object.keys(SCRIPTS)) {

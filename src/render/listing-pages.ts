@@ -140,6 +140,19 @@ export interface ListingInput {
    * leaves out the outlets none of whose articles changed: their pages are as they were.
    */
   outletPagesOf?: ReadonlySet<string>;
+  /**
+   * For the outlets it names, the days (YYYY-MM-DD, UTC) an article was first seen, or was
+   * before, of the articles that changed: only those days' pages and the pages just before and
+   * after them are made, the others being as they were. All are made for other outlets.
+   */
+  daysOf?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** One page of an outlet's list by day. */
+export interface DayPart {
+  outlet: string;
+  day: string;
+  part: number;
 }
 
 /**
@@ -149,10 +162,13 @@ export interface ListingInput {
 export function listingPages(input: ListingInput): {
   home: HomePage;
   outlets: OutletPage[];
+  /** The day pages made (see `daysOf`). */
   days: DayPage[];
+  /** Every day page of the outlets whose pages were made, made or not. */
+  dayParts: DayPart[];
   headlines: HeadlinesPage;
 } {
-  const { outlets, summaries, changes, urls, outletPagesOf } = input;
+  const { outlets, summaries, changes, urls, outletPagesOf, daysOf } = input;
   const counts = input.counts ?? countChanges(changes);
   const totals = input.totals ?? outletTotals(summaries);
   const byOutlet = new Map<string, ArticleSummary[]>(outlets.map((o) => [o.id, []]));
@@ -160,6 +176,7 @@ export function listingPages(input: ListingInput): {
 
   const outletPages: OutletPage[] = [];
   const dayPages: DayPage[] = [];
+  const dayParts: DayPart[] = [];
   for (const outlet of outlets) {
     if (outletPagesOf !== undefined && !outletPagesOf.has(outlet.id)) continue;
     // Each article's times, parsed once: an outlet can have tens of thousands to order.
@@ -178,7 +195,13 @@ export function listingPages(input: ListingInput): {
     );
     const dayRef = (day: string, part: number) =>
       ({ kind: "day", outlet: outlet.id, day, part }) as const;
+    const made = partsToMake(
+      parts.map((p) => p.day),
+      daysOf?.get(outlet.id),
+    );
     parts.forEach(({ day, part, page }, i) => {
+      dayParts.push({ outlet: outlet.id, day, part });
+      if (!made(i)) return;
       const before = parts[i - 1];
       const after = parts[i + 1];
       const text = dayText(day);
@@ -280,7 +303,29 @@ export function listingPages(input: ListingInput): {
     changes: newest(headlineChanges, HEADLINES_PAGE, byNewest).map(toItem),
     total: counts.headlineChanges,
   };
-  return { home, outlets: outletPages, days: dayPages, headlines };
+  return { home, outlets: outletPages, days: dayPages, dayParts, headlines };
+}
+
+/**
+ * Which of an outlet's day pages (`days[i]`: the day of page i, in order) to make: all without
+ * `changed`, else every page of a changed day and the page just before and after those (their
+ * links to the next and previous page change when a day or a page is added or removed).
+ */
+function partsToMake(
+  days: readonly string[],
+  changed: ReadonlySet<string> | undefined,
+): (index: number) => boolean {
+  if (changed === undefined) return () => true;
+  const made = new Set<number>();
+  for (const day of changed) {
+    let first = days.findIndex((d) => d >= day);
+    if (first === -1) first = days.length;
+    let last = first;
+    while (last < days.length && days[last] === day) last++;
+    // Pages first - 1 to last: the one before, the day's own, and the one after.
+    for (let i = Math.max(0, first - 1); i <= Math.min(last, days.length - 1); i++) made.add(i);
+  }
+  return (index) => made.has(index);
 }
 
 /** Newest change first; ties in a fixed order so output never depends on input order. */
@@ -354,7 +399,7 @@ function timed(summary: ArticleSummary): Timed {
 function byDay(articles: readonly Timed[]): [string, ArticleSummary[]][] {
   const days = new Map<string, Timed[]>();
   for (const article of articles) {
-    const day = new Date(article.first).toISOString().slice(0, 10);
+    const day = dayOfMs(article.first);
     const list = days.get(day);
     if (list === undefined) days.set(day, [article]);
     else list.push(article);
@@ -362,6 +407,20 @@ function byDay(articles: readonly Timed[]): [string, ArticleSummary[]][] {
   return [...days]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([day, list]) => [day, list.sort(byFirstSeen).map((a) => a.summary)]);
+}
+
+/** An outlet's articles by the UTC day they were first seen, oldest day first, each in order. */
+export function articlesByDay(summaries: readonly ArticleSummary[]): [string, ArticleSummary[]][] {
+  return byDay(summaries.map(timed));
+}
+
+/** The UTC day (YYYY-MM-DD) of a time, as the lists by day group articles. */
+export function dayOf(time: string): string {
+  return dayOfMs(Date.parse(time));
+}
+
+function dayOfMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function articleItem(a: ArticleSummary): ArticleItem {

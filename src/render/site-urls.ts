@@ -27,6 +27,8 @@ export type SiteRef =
   /** `/api/index.json` and `/api/<outlet>.json`: what the API holds. */
   | { kind: "api-index" }
   | { kind: "api-outlet"; outlet: string }
+  /** `/api/<outlet>/page/<YYYY-MM-DD>.json`: the outlet's articles first seen that day. */
+  | { kind: "api-day"; outlet: string; day: string }
   | { kind: "headlines" }
   | { kind: "search" }
   | { kind: "status" }
@@ -60,6 +62,9 @@ function inArticleFolder(ref: SiteRef): { outlet: string; slug: string; below: s
       return null;
   }
 }
+
+/** An API day file's name below `api/<outlet>/page/`. */
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
 /** Builds the file, link and absolute URL of any site page from one base URL. */
 export class SiteUrls {
@@ -137,8 +142,8 @@ export class SiteUrls {
   }
 
   /**
-   * The outlet whose own listing `file` is (its page, one of its day pages, or its API list), or
-   * null for any other file.
+   * The outlet whose own listing `file` is (its page, one of its day pages, or its API list or
+   * day files), or null for any other file.
    */
   outletListingOf(file: string): string | null {
     const [first = "", second = ""] = file.split("/", 2);
@@ -147,7 +152,9 @@ export class SiteUrls {
       !RESERVED_OUTLET_IDS.has(outlet) &&
       (file === this.file({ kind: "outlet", outlet }) ||
         file === this.file({ kind: "api-outlet", outlet }) ||
-        file.startsWith(`${outlet}/page/`));
+        file.startsWith(`${outlet}/page/`) ||
+        (file.startsWith(`api/${outlet}/page/`) &&
+          DAY_FILE.test(file.slice(`api/${outlet}/page/`.length))));
     return own ? outlet : null;
   }
 
@@ -209,6 +216,8 @@ export class SiteUrls {
         return ["api", "index.json"];
       case "api-outlet":
         return ["api", `${ref.outlet}.json`];
+      case "api-day":
+        return ["api", ref.outlet, "page", `${ref.day}.json`];
       case "headlines":
         return ["headlines", ""];
       case "search":

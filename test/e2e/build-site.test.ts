@@ -249,6 +249,12 @@ const EXPECTED_FILES = [
   "harbor/page/2026-03-05/index.html",
   "gazette/page/2026-03-01/index.html",
   "gazette/page/2026-03-05/index.html",
+  "api/harbor/page/2026-03-02.json",
+  "api/harbor/page/2026-03-03.json",
+  "api/harbor/page/2026-03-04.json",
+  "api/harbor/page/2026-03-05.json",
+  "api/gazette/page/2026-03-01.json",
+  "api/gazette/page/2026-03-05.json",
   "ridge/index.html",
   ...HISTORIES.flatMap(articleFiles),
 ].sort();
@@ -689,10 +695,27 @@ describe("buildSite", () => {
       ["gazette", 53],
       ["ridge", 0],
     ]);
+    // An outlet's file lists its days; each day's file, its articles first seen that day.
     const harbor = JSON.parse(await read("api/harbor.json"));
-    expect(harbor.articles.map((a: { api: string }) => a.api)).toContain(
-      `${BASE_URL}api/harbor/2026/03/tide-table.json`,
-    );
+    expect(harbor.articles).toBe(5);
+    const days = harbor.days as { day: string; articles: number; api: string }[];
+    expect(days.map((d) => d.day)).toEqual([
+      "2026-03-02",
+      "2026-03-03",
+      "2026-03-04",
+      "2026-03-05",
+    ]);
+    expect(days.reduce((sum, d) => sum + d.articles, 0)).toBe(5);
+    const listed: string[] = [];
+    for (const { day, articles, api } of days) {
+      expect(api).toBe(`${BASE_URL}api/harbor/page/${day}.json`);
+      const file = JSON.parse(await read(`api/harbor/page/${day}.json`));
+      expect(file.day).toBe(day);
+      expect(file.articles).toHaveLength(articles);
+      for (const a of file.articles) expect(a.firstSeen.slice(0, 10)).toBe(day);
+      listed.push(...file.articles.map((a: { api: string }) => a.api));
+    }
+    expect(listed).toContain(`${BASE_URL}api/harbor/2026/03/tide-table.json`);
   });
 
   it("names each version's commit and links it and the archived file on the forge", async () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { apiIndex } from "../../src/render/api-index.ts";
 import { byNewest, listingPages, newest, RECENT_ARTICLES } from "../../src/render/listing-pages.ts";
 import type { ArticleSummary, ChangeRecord } from "../../src/render/page-types.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
@@ -245,6 +246,101 @@ describe("newest", () => {
           expect(newest(changes, k, byNewest)).toEqual([...changes].sort(byNewest).slice(0, k));
         },
       ),
+    );
+  });
+});
+
+describe("the lists by day after some articles change", () => {
+  // Before and after: articles first seen over a few days, some days busy enough for several
+  // pages; then some articles changed (a later version), some added (on a day of their own or
+  // not), some removed. Only the days of those are named as changed.
+  const day = (d: number, h: number) => new Date(Date.UTC(2026, 5, d, h)).toISOString();
+  const scenario = fc
+    .record({
+      // Up to 450 over four days: a busy day has several pages.
+      articles: fc.array(fc.record({ day: fc.integer({ min: 1, max: 4 }), hour: fc.nat(23) }), {
+        maxLength: 450,
+        size: "max",
+      }),
+      edits: fc.array(
+        fc.oneof(
+          fc.record({ kind: fc.constant("change" as const), index: fc.nat() }),
+          fc.record({ kind: fc.constant("remove" as const), index: fc.nat() }),
+          fc.record({
+            kind: fc.constant("add" as const),
+            day: fc.integer({ min: 0, max: 8 }),
+            hour: fc.nat(23),
+          }),
+        ),
+        { maxLength: 6 },
+      ),
+    })
+    .map(({ articles, edits }) => {
+      const at = (a: { day: number; hour: number }, i: number): ArticleSummary => ({
+        ...summary(`s${i}`, 0),
+        firstSeen: day(a.day, a.hour),
+        lastChanged: day(a.day, a.hour),
+      });
+      const before = articles.map(at);
+      let after = [...before];
+      const changed = new Set<string>();
+      for (const [n, edit] of edits.entries()) {
+        if (edit.kind === "add") {
+          const added = at(edit, articles.length + n);
+          after.push(added);
+          changed.add(added.firstSeen.slice(0, 10));
+          continue;
+        }
+        const target = after[edit.index % Math.max(after.length, 1)];
+        if (target === undefined) continue;
+        changed.add(target.firstSeen.slice(0, 10));
+        after =
+          edit.kind === "remove"
+            ? after.filter((a) => a !== target)
+            : after.map((a) =>
+                a === target
+                  ? { ...a, versionCount: a.versionCount + 1, lastChanged: day(9, 0) }
+                  : a,
+              );
+      }
+      return { before, after, changed };
+    });
+
+  it("makes the changed days' pages and those beside them; every other page is as it was", () => {
+    fc.assert(
+      fc.property(scenario, ({ before, after, changed }) => {
+        const list = (summaries: ArticleSummary[], daysOf?: Map<string, Set<string>>) =>
+          listingPages({ outlets, summaries, changes: [], urls, daysOf });
+        const old = new Map(list(before).days.map((p) => [p.outputPath, p]));
+        const full = list(after);
+        const some = list(after, new Map([["harbor", changed]]));
+        expect(some.dayParts).toEqual(full.dayParts);
+        expect(some.outlets).toEqual(full.outlets);
+        const made = new Map(some.days.map((p) => [p.outputPath, p]));
+        for (const page of full.days) {
+          expect(made.get(page.outputPath) ?? old.get(page.outputPath)).toEqual(page);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("writes the API files of the changed days; every other is as it was", () => {
+    fc.assert(
+      fc.property(scenario, ({ before, after, changed }) => {
+        const files = (summaries: ArticleSummary[], daysOf?: Map<string, Set<string>>) =>
+          new Map(
+            apiIndex({ outlets, summaries, urls, siteTitle: "Stet", daysOf }).map((f) => [
+              f.file,
+              f.json,
+            ]),
+          );
+        const old = files(before);
+        const full = files(after);
+        const some = files(after, new Map([["harbor", changed]]));
+        for (const [file, json] of full) expect(some.get(file) ?? old.get(file)).toBe(json);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -37,6 +37,9 @@ describe("SiteUrls", () => {
     );
     expect(urls.file({ kind: "api-index" })).toBe("api/index.json");
     expect(urls.file({ kind: "api-outlet", outlet: "harbor" })).toBe("api/harbor.json");
+    expect(urls.file({ kind: "api-day", outlet: "harbor", day: "2026-03-02" })).toBe(
+      "api/harbor/page/2026-03-02.json",
+    );
     expect(urls.href({ kind: "headlines" })).toBe("/repo/headlines/");
     expect(urls.href({ kind: "search" })).toBe("/repo/search/");
     expect(urls.file({ kind: "status" })).toBe("status/index.html");
@@ -77,8 +80,10 @@ describe("SiteUrls", () => {
     expect(urls.outletListingOf("harbor/page/2026-03-02/index.html")).toBe("harbor");
     expect(urls.outletListingOf("harbor/page/2026-03-02/2/index.html")).toBe("harbor");
     expect(urls.outletListingOf("api/harbor.json")).toBe("harbor");
+    expect(urls.outletListingOf("api/harbor/page/2026-03-02.json")).toBe("harbor");
     for (const other of [
       "index.html",
+      "api/harbor/page/about.json",
       "harbor/news/vote/index.html",
       "api/harbor/news/vote.json",
       "api/index.json",
