@@ -85,18 +85,26 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const finish = (summary: Omit<BuildSummary, "seconds">) =>
     report({ ...summary, seconds: (performance.now() - started) / 1000 }, outDir, log);
 
+  // git's HEAD, the files and the code's digest do not depend on each other: asked for at once.
+  const git = GitRepository.open(options.repo);
+  const tip = git.then((repository) => repository.head());
+  tip.catch(() => {});
+  const statusFile = options.status ?? statusPath(options.repo);
+  const [configText, statusText, head, code] = await Promise.all([
+    readFile(options.config).catch(() => null),
+    readFile(statusFile).catch((error: NodeJS.ErrnoException) =>
+      error.code === "ENOENT" ? null : error,
+    ),
+    readCacheHead(cacheDir),
+    codeAndTemplates(templatesDir),
+  ]);
   // The config file's bytes stand for its settings while they do not change, so a build with
   // nothing new need not parse it.
-  const configText = await readFile(options.config).catch(() => null);
   const configDigest = createHash("sha1")
     .update(configText ?? "")
     .update(`\0${options.baseUrl ?? ""}\0${options.repository ?? ""}`)
     .digest("base64url");
   // The status file's bytes, likewise: parsed only when they changed since the cached build.
-  const statusFile = options.status ?? statusPath(options.repo);
-  const statusText = await readFile(statusFile).catch((error: NodeJS.ErrnoException) =>
-    error.code === "ENOENT" ? null : error,
-  );
   const statusDigest =
     statusText === null
       ? "none"
@@ -104,7 +112,6 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
         ? `unreadable: ${statusText.message}`
         : createHash("sha1").update(statusText).digest("base64url");
   const search = options.search ?? "update";
-  const head = await readCacheHead(cacheDir);
   // A build with the cached build's config takes the settings that build kept, and loads no
   // config parser (a fifth of a second of start-up).
   const sameConfigHead = configText !== null && head?.inputs.config === configDigest ? head : null;
@@ -118,20 +125,26 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     return loaded;
   };
   const inputs: BuildInputs = {
-    ...(await codeAndTemplates(templatesDir)),
+    ...code,
     config: configDigest,
     status: statusDigest,
     settings: sameConfigHead?.inputs.settings ?? (await settings()).digest,
   };
-  const git = await GitRepository.open(options.repo);
-  const commit = (await git.head()) ?? "";
+  const repository = await git;
+  const commit = (await tip) ?? "";
+  // The commits since the cached one, read while git says whether HEAD descends from it.
+  const since =
+    head !== null && head.commit !== commit && /^[0-9a-f]{40,64}$/.test(head.commit)
+      ? readArchiveLog(repository, head.commit, commit)
+      : null;
+  since?.catch(() => {});
   let verdict = await cacheVerdict({
     head,
     format: CACHE_FORMAT,
     inputs,
     commit,
     siteBuild: await readSiteBuild(outDir),
-    descends: () => isAncestorOfHead(git, head?.commit ?? ""),
+    descends: () => isAncestorOfHead(repository, head?.commit ?? ""),
   });
   const statusChanged = head !== null && head.inputs.status !== statusDigest;
   /**
@@ -187,7 +200,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let changesOf: (files: readonly string[]) => Promise<Map<string, LogEntry[]>> = async () =>
     new Map();
   if (verdict.kind === "since" && head !== null) {
-    const read = verdict.since === commit ? null : await readArchiveLog(git, verdict.since);
+    const read =
+      verdict.since === commit
+        ? null
+        : await (verdict.since === head.commit && since !== null
+            ? since
+            : readArchiveLog(repository, verdict.since, commit));
     const newer = read?.changes ?? [];
     const strays = read?.strays ?? [];
     if (newer.length === 0 && !statusChanged) {
@@ -230,7 +248,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     previous = null;
     cached = null;
     const { groupByFile, articleRef } = await import("../history/read-history.ts");
-    const { changes, strays } = await readArchiveLog(git);
+    const { changes, strays } = await readArchiveLog(repository, undefined, commit);
     for (const stray of strays) log(strayMessage(stray));
     const byFile = groupByFile(changes);
     articles = [];
@@ -259,7 +277,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const lagging = previous !== null && (await searchLagging(cacheDir));
   if (previous !== null) await setSearchLagging(cacheDir, true);
   const result = await buildSite({
-    source: historySource(git, articles, changesOf),
+    source: historySource(repository, articles, changesOf),
     outlets,
     site,
     outDir,

@@ -25,12 +25,17 @@ export interface ArchiveLog {
 }
 
 /**
- * The changes to archive/, oldest first; with `since`, only those in commits after it
- * (`since..HEAD`). A repository without commits has no changes.
+ * The changes to archive/ up to `head` (default: HEAD, resolved now; "": no commit), oldest
+ * first; with `since`, only those in commits after it. A repository without commits has none.
  */
-export async function readArchiveLog(git: GitRepository, since?: string): Promise<ArchiveLog> {
-  if ((await git.head()) === null) return { changes: [], strays: [] };
-  const range = since === undefined ? [] : [`${since}..HEAD`];
+export async function readArchiveLog(
+  git: GitRepository,
+  since?: string,
+  head?: string,
+): Promise<ArchiveLog> {
+  const tip = head ?? (await git.head()) ?? "";
+  if (tip === "") return { changes: [], strays: [] };
+  const range = since === undefined ? [tip] : [`${since}..${tip}`];
   const log = await git.run([...GIT_LOG_ARGS, ...range, "--", "archive/"]);
   const changes: LogEntry[] = [];
   const others = new Map<string, LogEntry>();
