@@ -261,16 +261,14 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
 
   const { historySource } = await import("../history/read-history.ts");
-  const { buildSite } = await import("../render/build-site.ts");
+  const { buildSite, carriedOutlets } = await import("../render/build-site.ts");
   const { site, outlets, checkDays, outletCheckDays } = await settings();
   // The articles of the outlets the new commits do not touch are not read: they are as they were.
-  let untouched = 0;
-  const read = new Set(Object.values(previous?.articles ?? {}).map((a) => a.outlet));
-  for (const ref of articles) read.add(ref.outlet);
-  for (const [outlet, own] of Object.entries(previous?.outlets ?? {})) {
-    if (!read.has(outlet)) untouched += own.totals.articles + own.skipped;
+  let articleCount = articles.length;
+  for (const outlet of carriedOutlets(previous, articles)) {
+    const own = previous?.outlets[outlet];
+    articleCount += (own?.totals.articles ?? 0) + (own?.skipped ?? 0);
   }
-  const articleCount = articles.length + untouched;
   log(`history: ${articleCount.toLocaleString("en-US")} articles`);
   // Until the pages written below are indexed, the index may lag behind them: a build that
   // fails or is killed after writing them leaves the next build no changed page to notice.

@@ -233,12 +233,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const repository = checkRepository(site.repository ?? null);
   const refs = siteSlugs(source.articles).sort(byArticle);
   const before = previous?.articles ?? {};
-  // The outlets this build reads the articles of; the site-wide pages take the others' part from
-  // the previous state.
-  const read = new Set([...refs, ...Object.values(before)].map((a) => a.outlet));
-  const carried = Object.keys(previous?.outlets ?? {})
-    .filter((outlet) => !read.has(outlet))
-    .sort(compareStrings);
+  const carried = carriedOutlets(previous, refs);
   const outlets = shownOutlets(options.outlets, [...refs.map((a) => a.outlet), ...carried], log);
   const outletName = new Map(outlets.map((o) => [o.id, o.name]));
   /** A published article as `siteChanges` takes it. */
@@ -571,19 +566,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // An outlet's own listings (its page, its day pages, its API list) show its articles alone:
   // those of an outlet none of whose articles changed are as the previous build left them.
   const ownListingsOf = previous === null ? undefined : changedOutlets;
-  /** Keeps a file of the previous build as it is; false when it had none. */
-  const keep = (file: string) => {
-    const digest = previous?.aggregates[file];
-    if (digest === undefined) return false;
-    state.aggregates[file] = digest;
-    aggregates++;
+  /**
+   * Keeps each of `files` as the previous build left it; keeps none and returns false when that
+   * build lacks one (the caller then makes them all).
+   */
+  const keepAll = (files: readonly string[]) => {
+    if (!files.every((file) => previous?.aggregates[file] !== undefined)) return false;
+    for (const file of files) {
+      state.aggregates[file] = previous?.aggregates[file] as string;
+      aggregates++;
+    }
     return true;
   };
-  for (const file of Object.keys(previous?.aggregates ?? {})) {
-    const outlet = urls.outletListingOf(file);
-    if (outlet === null || changedOutlets.has(outlet) || !outletName.has(outlet)) continue;
-    keep(file);
-  }
+  keepAll(
+    Object.keys(previous?.aggregates ?? {}).filter((file) => {
+      const outlet = urls.outletListingOf(file);
+      return outlet !== null && !changedOutlets.has(outlet) && outletName.has(outlet);
+    }),
+  );
   // Of a changed outlet's list by day, only the pages of the changed days and those beside them
   // are made; the others are kept. Were one missing, every page is made.
   const listingInput = {
@@ -600,11 +600,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const unmade = listings.dayParts
     .map((part) => urls.file({ kind: "day", ...part }))
     .filter((file) => !made.has(file));
-  if (!unmade.every((file) => previous?.aggregates[file] !== undefined)) {
-    listings = listingPages(listingInput);
-  } else {
-    for (const file of unmade) keep(file);
-  }
+  if (!keepAll(unmade)) listings = listingPages(listingInput);
   const own = sitePages(urls);
   const pages: [PageKind, PageBase][] = [
     ["home", listings.home],
@@ -650,11 +646,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     .filter((part) => part.part === 1)
     .map((part) => urls.file({ kind: "api-day", outlet: part.outlet, day: part.day }))
     .filter((file) => !apiMade.has(file));
-  if (!apiUnmade.every((file) => previous?.aggregates[file] !== undefined)) {
-    api = apiIndex(apiInput);
-  } else {
-    for (const file of apiUnmade) keep(file);
-  }
+  if (!keepAll(apiUnmade)) api = apiIndex(apiInput);
   for (const { file, json } of api) await aggregate(file, digestOf(json), async () => json);
   // The scripts depend only on stet's code, the same as the previous build's.
   let bundles: Promise<Map<string, string>> | undefined;
@@ -803,6 +795,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       ready: { history: checked, diffs, firstToLatest },
     };
   }
+}
+
+/**
+ * The outlets of `previous` none of whose articles a build of `refs` reads (in order): their
+ * articles are as they were, and the site-wide pages take their part from `previous.outlets`.
+ */
+export function carriedOutlets(previous: SiteState | null, refs: readonly ArticleRef[]): string[] {
+  const read = new Set([...refs, ...Object.values(previous?.articles ?? {})].map((a) => a.outlet));
+  return Object.keys(previous?.outlets ?? {})
+    .filter((outlet) => !read.has(outlet))
+    .sort(compareStrings);
 }
 
 /** The repository URL for commit links, checked: an https URL, kept without a final "/". */
