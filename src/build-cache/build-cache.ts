@@ -4,9 +4,11 @@
 //                  digest of its articles file, a digest of each site-wide page and feed, and
 //                  the diffs the site feeds show; read when the archive has new commits (or the
 //                  fetch status changed).
-//   articles/<outlet>.json  per article file of the outlet, the key of its history and what the
-//                  site shows of it (compact): read only when the new commits touch the outlet,
-//                  and rewritten only then.
+//   articles/<outlet>.tsv  a line per article file of the outlet, in order: the key of its
+//                  history and how the site shows it (`Head`, JSON), then, when it is published, a
+//                  tab and its compact records (JSON). Read only when the new commits touch the
+//                  outlet, and rewritten only then; records are parsed only where needed, and the
+//                  lines of unchanged articles are written back as they were read.
 //   changes/XX.json  every git change of the article files whose path hashes to XX: read only
 //                  for the files a build must read again, and rewritten only for those.
 // Files are replaced through a temporary file and the head is written last, so a build that
@@ -18,12 +20,12 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogEntry } from "../history/parse-git-log.ts";
 import { ARTICLE_FILE } from "../history/read-archive-log.ts";
-import type { CompactRecords } from "../render/article-records.ts";
+import { StoredRecords } from "../render/article-records.ts";
 import type { ArticleState, OutletState, SiteState } from "../render/build-site.ts";
 import type { CacheHead } from "./cache-verdict.ts";
 
 /** Bump when the cache's shape changes: older caches are then discarded. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 const HEAD = "head.json";
 const STATE = "state.json";
@@ -34,17 +36,14 @@ const CHANGES = "changes";
 type Change = [string, string, string, string];
 
 /**
- * An ArticleState as stored: outlet and slug come back from the file's path, unless the site
- * publishes the article at a slug of its own (`s`).
+ * The head of an article's line: file, key, version count, and then, each 0 when absent, the slug
+ * the site publishes it at when that is not the one in the file's path, its problem and its notes.
+ * The outlet comes from the file's path.
  */
-interface StoredArticle {
-  k: string;
-  s?: string;
-  n: number;
-  p?: string;
-  o?: string[];
-  r?: CompactRecords;
-}
+type Head = [string, string, number, string | 0, string | 0, string[] | 0];
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** The cache head in `dir`, or null when there is none or it cannot be read. */
 export async function readCacheHead(dir: string): Promise<CacheHead | null> {
@@ -71,6 +70,8 @@ export class CachedState {
   readonly #dir: string;
   /** The digest of each outlet's articles file. */
   readonly #digests: Map<string, string>;
+  /** The articles `load` read, as read, and their lines: written back unless they changed. */
+  readonly #lines = new Map<string, { article: ArticleState; line: Buffer }>();
 
   constructor(dir: string, state: SiteState, digests: Map<string, string>) {
     this.#dir = dir;
@@ -81,9 +82,8 @@ export class CachedState {
   /** Adds the articles of `outlets` to `state.articles`; false when a file is missing or damaged. */
   async load(outlets: Iterable<string>): Promise<boolean> {
     for (const outlet of outlets) {
-      const articles = await this.articlesOf(outlet);
-      if (articles === null) return false;
-      Object.assign(this.state.articles, articles);
+      const read = await this.#read(outlet, this.state.articles);
+      if (!read) return false;
     }
     return true;
   }
@@ -98,34 +98,64 @@ export class CachedState {
    * is missing or is not the one the state names.
    */
   async articlesOf(outlet: string): Promise<Record<string, ArticleState> | null> {
-    const digest = this.#digests.get(outlet);
-    if (digest === undefined) return {};
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(articlesFile(this.#dir, outlet));
-    } catch {
-      return null;
-    }
-    if (digestOf(bytes) !== digest) return null;
-    const stored = JSON.parse(bytes.toString("utf8")) as Record<string, StoredArticle>;
     const articles: Record<string, ArticleState> = {};
-    for (const [file, a] of Object.entries(stored)) {
-      articles[file] = {
-        key: a.k,
-        outlet,
-        slug: a.s ?? ARTICLE_FILE.exec(file)?.[2] ?? "",
-        notes: a.o ?? [],
-        problem: a.p ?? null,
-        versionCount: a.n,
-        records: a.r ?? null,
-      };
-    }
-    return articles;
+    return (await this.#read(outlet, articles, false)) ? articles : null;
   }
 
   /** The digest of the articles file of `outlet` as this state names it, if it names one. */
   digestOf(outlet: string): string | undefined {
     return this.#digests.get(outlet);
+  }
+
+  /** The line `article` was read from (see `load`), if it is still as read. */
+  lineOf(file: string, article: ArticleState): Buffer | undefined {
+    const read = this.#lines.get(file);
+    if (read === undefined) return undefined;
+    const was = read.article;
+    const same =
+      was.key === article.key &&
+      was.outlet === article.outlet &&
+      was.slug === article.slug &&
+      was.versionCount === article.versionCount &&
+      was.problem === article.problem &&
+      was.notes === article.notes &&
+      was.records === article.records;
+    return same ? read.line : undefined;
+  }
+
+  /** Adds the articles of `outlet` to `into`, keeping their lines when `keep`; false when damaged. */
+  async #read(outlet: string, into: Record<string, ArticleState>, keep = true): Promise<boolean> {
+    const digest = this.#digests.get(outlet);
+    if (digest === undefined) return true;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(articlesFile(this.#dir, outlet));
+    } catch {
+      return false;
+    }
+    if (digestOf(bytes) !== digest) return false;
+    for (let start = 0; start < bytes.length; ) {
+      const end = bytes.indexOf(NEWLINE, start);
+      if (end === -1) return false;
+      let tab = bytes.indexOf(TAB, start);
+      if (tab === -1 || tab > end) tab = end;
+      const [file, key, versionCount, slug, problem, notes] = JSON.parse(
+        bytes.toString("utf8", start, tab),
+      ) as Head;
+      const article: ArticleState = {
+        key,
+        outlet,
+        slug: slug === 0 ? (ARTICLE_FILE.exec(file)?.[2] ?? "") : slug,
+        notes: notes === 0 ? [] : notes,
+        problem: problem === 0 ? null : problem,
+        versionCount,
+        records: tab === end ? null : new StoredRecords(bytes, tab + 1, end),
+      };
+      into[file] = article;
+      if (keep) this.#lines.set(file, { article, line: bytes.subarray(start, end + 1) });
+      start = end + 1;
+    }
+    return true;
   }
 }
 
@@ -169,30 +199,41 @@ export function serializeCacheState(
   state: SiteState,
   previous: CachedState | null,
 ): SerializedState {
-  const byOutlet = new Map<string, Record<string, StoredArticle>>();
+  const byOutlet = new Map<string, ArticleLines>();
   for (const file of Object.keys(state.articles).sort()) {
     const a = state.articles[file] as ArticleState;
-    let articles = byOutlet.get(a.outlet);
-    if (articles === undefined) {
-      articles = {};
-      byOutlet.set(a.outlet, articles);
+    let lines = byOutlet.get(a.outlet);
+    if (lines === undefined) {
+      lines = new ArticleLines();
+      byOutlet.set(a.outlet, lines);
     }
-    articles[file] = {
-      k: a.key,
-      ...(a.slug === ARTICLE_FILE.exec(file)?.[2] ? {} : { s: a.slug }),
-      n: a.versionCount,
-      ...(a.problem === null ? {} : { p: a.problem }),
-      ...(a.notes.length === 0 ? {} : { o: a.notes }),
-      ...(a.records === null ? {} : { r: a.records }),
-    };
+    const line = previous?.lineOf(file, a);
+    if (line !== undefined) {
+      lines.add(line);
+      continue;
+    }
+    const head: Head = [
+      file,
+      a.key,
+      a.versionCount,
+      a.slug === ARTICLE_FILE.exec(file)?.[2] ? 0 : a.slug,
+      a.problem ?? 0,
+      a.notes.length === 0 ? 0 : a.notes,
+    ];
+    if (a.records === null) lines.add(`${JSON.stringify(head)}\n`);
+    else if (a.records instanceof StoredRecords) {
+      lines.add(`${JSON.stringify(head)}\t`);
+      lines.add(a.records.bytes);
+      lines.add("\n");
+    } else lines.add(`${JSON.stringify(head)}\t${JSON.stringify(a.records)}\n`);
   }
   const files = new Map<string, Buffer>();
   const outlets: StoredState["outlets"] = {};
   for (const outlet of Object.keys(state.outlets).sort()) {
     const own = state.outlets[outlet] as OutletState;
-    const articles = byOutlet.get(outlet);
+    const lines = byOutlet.get(outlet);
     let digest: string | undefined;
-    if (articles === undefined) {
+    if (lines === undefined) {
       digest = previous?.digestOf(outlet);
       if (digest === undefined) {
         throw new Error(
@@ -200,7 +241,7 @@ export function serializeCacheState(
         );
       }
     } else {
-      const bytes = Buffer.from(JSON.stringify(articles), "utf8");
+      const bytes = lines.bytes();
       digest = digestOf(bytes);
       if (previous?.digestOf(outlet) !== digest) files.set(outlet, bytes);
     }
@@ -218,6 +259,33 @@ export function serializeCacheState(
   const bytes = Buffer.from(JSON.stringify(stored), "utf8");
   const removed = Object.keys(previous?.state.outlets ?? {}).filter((o) => !outlets[o]);
   return { bytes, digest: digestOf(bytes), outlets: files, removed };
+}
+
+/** An articles file as it is put together: lines read before, and text made now. */
+class ArticleLines {
+  readonly #parts: Buffer[] = [];
+  /** Text not yet encoded: consecutive pieces are encoded at once. */
+  #text: string[] = [];
+
+  add(part: Buffer | string): void {
+    if (typeof part === "string") {
+      this.#text.push(part);
+      return;
+    }
+    this.#flush();
+    this.#parts.push(part);
+  }
+
+  bytes(): Buffer {
+    this.#flush();
+    return Buffer.concat(this.#parts);
+  }
+
+  #flush(): void {
+    if (this.#text.length === 0) return;
+    this.#parts.push(Buffer.from(this.#text.join(""), "utf8"));
+    this.#text = [];
+  }
 }
 
 /**
@@ -330,7 +398,7 @@ export async function writeCacheState(
 }
 
 function articlesFile(dir: string, outlet: string): string {
-  return join(dir, ARTICLES, `${outlet}.json`);
+  return join(dir, ARTICLES, `${outlet}.tsv`);
 }
 
 /** Writes only the head (the history moved on without touching the archive). */

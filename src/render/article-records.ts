@@ -31,6 +31,45 @@ export interface CompactRecords {
   g: [string, number] | null;
 }
 
+/**
+ * Compact records as the build cache keeps them, UTF-8 JSON in a buffer, parsed when first
+ * needed: a build that changes one article reads every article of its outlet, but needs the
+ * records of few, and writes the others back as they were read.
+ */
+export class StoredRecords {
+  readonly #buffer: Buffer;
+  readonly #start: number;
+  readonly #end: number;
+  #parsed: CompactRecords | undefined;
+
+  /** The records are `buffer[start..end)`. */
+  constructor(buffer: Buffer, start: number, end: number) {
+    this.#buffer = buffer;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  /** The JSON, as stored (a view of the buffer). */
+  get bytes(): Buffer {
+    return this.#buffer.subarray(this.#start, this.#end);
+  }
+
+  get compact(): CompactRecords {
+    this.#parsed ??= JSON.parse(
+      this.#buffer.toString("utf8", this.#start, this.#end),
+    ) as CompactRecords;
+    return this.#parsed;
+  }
+}
+
+/** An article's records: made by this build, or as the build cache stored them. */
+export type Records = CompactRecords | StoredRecords;
+
+/** The compact records, parsing stored ones. */
+export function compactOf(records: Records): CompactRecords {
+  return records instanceof StoredRecords ? records.compact : records;
+}
+
 export function compactRecords(records: ArticleRecords): CompactRecords {
   const { changes, summary } = records;
   return {

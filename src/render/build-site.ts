@@ -32,8 +32,10 @@ import { apiIndex } from "./api-index.ts";
 import { articlePages } from "./article-pages.ts";
 import {
   type CompactRecords,
+  compactOf,
   compactRecords,
   expandRecords,
+  type Records,
   summaryOf,
 } from "./article-records.ts";
 import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
@@ -86,9 +88,10 @@ export interface ArticleState {
   versionCount: number;
   /**
    * What listings and feeds need of it, compact; null when it is not published (a problem, or
-   * its pages would replace another's). A published article occupies `SiteUrls.articleFiles`.
+   * its pages would replace another's). A published article occupies `SiteUrls.articleFiles`,
+   * and has a record per version.
    */
-  records: CompactRecords | null;
+  records: Records | null;
 }
 
 /**
@@ -240,12 +243,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const published = (article: {
     outlet: string;
     slug: string;
-    records: CompactRecords | null;
+    records: Records | null;
   }): PublishedArticle => ({
     outlet: article.outlet,
     slug: article.slug,
     outletName: outletName.get(article.outlet) ?? article.outlet,
-    records: article.records as CompactRecords,
+    records: compactOf(article.records as Records),
   });
   const chrome = siteChrome({ title: site.title, outlets, urls });
   const writer = new SiteWriter(outDir, { fresh: previous === null });
@@ -270,9 +273,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
    */
   const changedDays = new Map<string, Set<string>>();
   /** Marks the outlet's listings, and the day of `records`, as changed. */
-  const changed = (outlet: string, records: CompactRecords | null | undefined) => {
+  const changed = (outlet: string, records: Records | null | undefined) => {
     changedOutlets.add(outlet);
-    const first = records?.c[0]?.[0];
+    const first = records ? compactOf(records).c[0]?.[0] : undefined;
     if (first === undefined) return;
     const days = changedDays.get(outlet);
     if (days === undefined) changedDays.set(outlet, new Set([dayOf(first)]));
@@ -506,7 +509,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     let versions = 0;
     let files = 0;
     for (const { article } of own) {
-      versions += article.records?.c.length ?? 0;
+      versions += article.versionCount;
       files += urls.articleFileCount(article.versionCount);
     }
     state.outlets[outlet] = {
@@ -518,7 +521,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       share: kept.map((index) => {
         const { ref, article } = own[index] as (typeof own)[number];
         const { slug, records } = article;
-        return { file: ref.file, key: ref.key, slug, records: records as CompactRecords };
+        return { file: ref.file, key: ref.key, slug, records: compactOf(records as Records) };
       }),
     };
   }
@@ -529,7 +532,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const summaries: ArticleSummary[] = [];
   for (const ref of refs) {
     const article = state.articles[ref.file] as ArticleState;
-    if (article.records !== null) summaries.push(summaryOf(article.records, { ...article, urls }));
+    if (article.records === null) continue;
+    summaries.push(summaryOf(compactOf(article.records), { ...article, urls }));
   }
   const shares: PublishedArticle[] = [];
   const totals = new Map<string, OutletTotals>();

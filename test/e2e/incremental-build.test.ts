@@ -117,7 +117,10 @@ async function build(
   return { lines, touched: touched.sort(), deleted: deleted.sort() };
 }
 
-/** A full build of the same history and config into a fresh folder, from a clone of the repo. */
+/**
+ * A full build of the same history and config into a fresh folder, from a clone of the repo; the
+ * build cache it leaves must be the one the repo's last build left.
+ */
 async function reference(name: string): Promise<string> {
   const clone = join(tmp, `${name}-repo`);
   await run("git", ["clone", "-q", repo, clone]);
@@ -125,8 +128,11 @@ async function reference(name: string): Promise<string> {
   const out = join(tmp, `${name}-site`);
   const { lines } = await build(clone, out);
   expect(lines[0]).toBe(`no build cache: building everything into ${out}`);
+  await expectSameBytes(join(repo, CACHE), join(clone, CACHE));
   return out;
 }
+
+const CACHE = ".stet/build-cache";
 
 async function expectSameBytes(actual: string, expected: string): Promise<void> {
   const files = [...(await fingerprints(expected)).keys()].sort();
@@ -311,7 +317,7 @@ describe("stet build from its cache", () => {
     await commitVersions({ "archive/ridge/page/2026-03-01.md": ferry(1) });
     await build(repo, site);
     // Ridge's articles are not read again, so damage to their cache file goes unnoticed.
-    const ridge = join(repo, ".stet/build-cache/articles/ridge.json");
+    const ridge = join(repo, ".stet/build-cache/articles/ridge.tsv");
     await writeFile(ridge, "{}");
     await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
     const { lines } = await build(repo, site, "off");
@@ -329,7 +335,7 @@ describe("stet build from its cache", () => {
 
   it("fails and starts again when the search index needs an outlet whose cached articles are damaged", async () => {
     await commitVersions({ "archive/harbor/news/ferry.md": ferry(4) });
-    await writeFile(join(repo, ".stet/build-cache/articles/ridge.json"), "{}");
+    await writeFile(join(repo, ".stet/build-cache/articles/ridge.tsv"), "{}");
     await expect(
       buildCommand({
         config: join(repo, "stet.config.yaml"),
