@@ -20,7 +20,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogEntry } from "../history/parse-git-log.ts";
 import { ARTICLE_FILE } from "../history/read-archive-log.ts";
-import { StoredRecords } from "../render/article-records.ts";
+import { type RecordTimes, StoredRecords, timesOf } from "../render/article-records.ts";
 import type { ArticleState, OutletState, SiteState } from "../render/build-site.ts";
 import type { CacheHead } from "./cache-verdict.ts";
 
@@ -37,10 +37,13 @@ type Change = [string, string, string, string];
 
 /**
  * The head of an article's line: file, key, version count, and then, each 0 when absent, the slug
- * the site publishes it at when that is not the one in the file's path, its problem and its notes.
- * The outlet comes from the file's path.
+ * the site publishes it at when that is not the one in the file's path, its problem and its notes;
+ * when it has records, their `timesOf` too (count, first and last time). The outlet comes from
+ * the file's path.
  */
-type Head = [string, string, number, string | 0, string | 0, string[] | 0];
+type Head =
+  | [string, string, number, string | 0, string | 0, string[] | 0]
+  | [string, string, number, string | 0, string | 0, string[] | 0, number, string, string];
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
@@ -139,9 +142,8 @@ export class CachedState {
       if (end === -1) return false;
       let tab = bytes.indexOf(TAB, start);
       if (tab === -1 || tab > end) tab = end;
-      const [file, key, versionCount, slug, problem, notes] = JSON.parse(
-        bytes.toString("utf8", start, tab),
-      ) as Head;
+      const head = JSON.parse(bytes.toString("utf8", start, tab)) as Head;
+      const [file, key, versionCount, slug, problem, notes, count, first, last] = head;
       const article: ArticleState = {
         key,
         outlet,
@@ -149,7 +151,10 @@ export class CachedState {
         notes: notes === 0 ? [] : notes,
         problem: problem === 0 ? null : problem,
         versionCount,
-        records: tab === end ? null : new StoredRecords(bytes, tab + 1, end),
+        records:
+          tab === end || count === undefined
+            ? null
+            : new StoredRecords(bytes, tab + 1, end, { count, first, last } as RecordTimes),
       };
       into[file] = article;
       if (keep) this.#lines.set(file, { article, line: bytes.subarray(start, end + 1) });
@@ -220,12 +225,17 @@ export function serializeCacheState(
       a.problem ?? 0,
       a.notes.length === 0 ? 0 : a.notes,
     ];
-    if (a.records === null) lines.add(`${JSON.stringify(head)}\n`);
-    else if (a.records instanceof StoredRecords) {
-      lines.add(`${JSON.stringify(head)}\t`);
+    if (a.records === null) {
+      lines.add(`${JSON.stringify(head)}\n`);
+      continue;
+    }
+    const { count, first, last } = timesOf(a.records);
+    const withTimes: Head = [...head, count, first, last];
+    if (a.records instanceof StoredRecords) {
+      lines.add(`${JSON.stringify(withTimes)}\t`);
       lines.add(a.records.bytes);
       lines.add("\n");
-    } else lines.add(`${JSON.stringify(head)}\t${JSON.stringify(a.records)}\n`);
+    } else lines.add(`${JSON.stringify(withTimes)}\t${JSON.stringify(a.records)}\n`);
   }
   const files = new Map<string, Buffer>();
   const outlets: StoredState["outlets"] = {};

@@ -37,16 +37,19 @@ export interface CompactRecords {
  * records of few, and writes the others back as they were read.
  */
 export class StoredRecords {
+  /** What the cache keeps beside the records, to list the article without parsing them. */
+  readonly times: RecordTimes;
   readonly #buffer: Buffer;
   readonly #start: number;
   readonly #end: number;
   #parsed: CompactRecords | undefined;
 
-  /** The records are `buffer[start..end)`. */
-  constructor(buffer: Buffer, start: number, end: number) {
+  /** The records are `buffer[start..end)`; `times` must be `timesOf` them. */
+  constructor(buffer: Buffer, start: number, end: number, times: RecordTimes) {
     this.#buffer = buffer;
     this.#start = start;
     this.#end = end;
+    this.times = times;
   }
 
   /** The JSON, as stored (a view of the buffer). */
@@ -68,6 +71,78 @@ export type Records = CompactRecords | StoredRecords;
 /** The compact records, parsing stored ones. */
 export function compactOf(records: Records): CompactRecords {
   return records instanceof StoredRecords ? records.compact : records;
+}
+
+/** How many changes records have, and the times of the first and the last. */
+export interface RecordTimes {
+  count: number;
+  first: string;
+  last: string;
+}
+
+/** The count and times of `records`, without parsing stored ones. */
+export function timesOf(records: Records): RecordTimes {
+  if (records instanceof StoredRecords) return records.times;
+  return {
+    count: records.c.length,
+    first: records.c[0]?.[0] ?? "",
+    last: records.c.at(-1)?.[0] ?? "",
+  };
+}
+
+/**
+ * `summaryOf` the records, made from their times alone until the headline, link or gone mark is
+ * read: a build orders every article of an outlet by its times, but lists few of them.
+ */
+export function lazySummaryOf(
+  records: Records,
+  article: { outlet: string; slug: string; urls: SiteUrls },
+): ArticleSummary {
+  return records instanceof StoredRecords
+    ? new StoredSummary(records, article)
+    : summaryOf(records, article);
+}
+
+class StoredSummary implements ArticleSummary {
+  readonly outlet: string;
+  readonly slug: string;
+  readonly versionCount: number;
+  readonly firstSeen: string;
+  readonly lastChanged: string;
+  readonly #records: StoredRecords;
+  readonly #urls: SiteUrls;
+  #summary: ArticleSummary | undefined;
+
+  constructor(records: StoredRecords, article: { outlet: string; slug: string; urls: SiteUrls }) {
+    this.outlet = article.outlet;
+    this.slug = article.slug;
+    this.versionCount = records.times.count;
+    this.firstSeen = records.times.first;
+    this.lastChanged = records.times.last;
+    this.#records = records;
+    this.#urls = article.urls;
+  }
+
+  get headline(): string {
+    return this.#full().headline;
+  }
+
+  get href(): string {
+    return this.#full().href;
+  }
+
+  get gone(): ArticleSummary["gone"] {
+    return this.#full().gone;
+  }
+
+  #full(): ArticleSummary {
+    this.#summary ??= summaryOf(this.#records.compact, {
+      outlet: this.outlet,
+      slug: this.slug,
+      urls: this.#urls,
+    });
+    return this.#summary;
+  }
 }
 
 export function compactRecords(records: ArticleRecords): CompactRecords {

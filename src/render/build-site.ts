@@ -35,8 +35,8 @@ import {
   compactOf,
   compactRecords,
   expandRecords,
+  lazySummaryOf,
   type Records,
-  summaryOf,
 } from "./article-records.ts";
 import { atomFeed, FEED_ENTRIES } from "./atom-feed.ts";
 import { bundleScripts, SCRIPTS } from "./bundle-scripts.ts";
@@ -52,7 +52,13 @@ import {
 } from "./page-renderer.ts";
 import type { ArticleSummary, ChangeRecord, GoneRecord, PageBase } from "./page-types.ts";
 import { buildSearchIndex, hasSearchIndex, removeSearchIndex } from "./search-index.ts";
-import { type PublishedArticle, siteChanges, siteShare } from "./site-changes.ts";
+import {
+  grewFrom,
+  grownShare,
+  type PublishedArticle,
+  siteChanges,
+  siteShare,
+} from "./site-changes.ts";
 import { siteChrome } from "./site-chrome.ts";
 import { EPOCH, siteFeeds } from "./site-feeds.ts";
 import { sitePages } from "./site-pages.ts";
@@ -281,6 +287,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (days === undefined) changedDays.set(outlet, new Set([dayOf(first)]));
     else days.add(dayOf(first));
   };
+  /**
+   * The articles rendered that are new, or were published before at the same slug with all the
+   * changes they had then (`grewFrom`): their records before (null when unpublished).
+   */
+  const grew = new Map<string, CompactRecords | null>();
+  /**
+   * The outlets an article of which was rendered or left out otherwise: their share must be
+   * chosen again from all their articles (see `grownShare`).
+   */
+  const shrunk = new Set<string>();
+  /** Records how a rendered article's records before and now compare (see `grew`). */
+  const grown = (file: string, old: ArticleState | undefined, now: ArticleState) => {
+    if (old === undefined || old.records === null) grew.set(file, null);
+    else {
+      const before = compactOf(old.records);
+      if (old.slug === now.slug && grewFrom(before, compactOf(now.records as Records))) {
+        grew.set(file, before);
+      } else shrunk.add(old.outlet);
+    }
+  };
   /** Whether a page the search index reads (a history page) was written or removed. */
   let searchStale = false;
   /** Whether a history page was removed: even a "keep" build must not leave it findable. */
@@ -437,6 +463,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         if (old?.records) {
           counts.removed++;
           changed(old.outlet, old.records);
+          shrunk.add(old.outlet);
         }
         removeStale(old, null);
         current.records = null;
@@ -445,6 +472,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         current.records = await publish(fresh.ready);
         changed(current.outlet, current.records);
         if (old !== undefined) changed(old.outlet, old.records);
+        grown(ref.file, old, current);
         removeStale(old, current);
       } else if (current.records !== null) {
         counts.unchanged++;
@@ -459,6 +487,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       counts.rendered++;
       current.records = await publish(again.ready);
       changed(current.outlet, current.records);
+      grown(file, undefined, current);
       current.notes = again.state.notes;
     }
     if (refs.length > perRead) {
@@ -480,6 +509,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (old.records !== null) {
       counts.removed++;
       changed(old.outlet, old.records);
+      shrunk.add(old.outlet);
     }
     removeStale(old, null);
   }
@@ -505,7 +535,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   for (const [outlet, list] of byOutlet) {
     const own = list.filter(({ article }) => article.records !== null);
-    const { kept, counts } = siteShare(own.map(({ article }) => published(article)));
+    const { kept, counts } = shareOf(own, previous?.outlets[outlet]);
     let versions = 0;
     let files = 0;
     for (const { article } of own) {
@@ -526,14 +556,44 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     };
   }
 
+  /**
+   * What the site-wide pages take of an outlet's published articles (`own`, in order): chosen
+   * from the articles of its share before and those that grew when none shrank (reading the
+   * records of those alone), else from all.
+   */
+  function shareOf(
+    own: readonly { ref: ArticleRef; article: ArticleState }[],
+    before: OutletState | undefined,
+  ): { kept: number[]; counts: ChangeCounts } {
+    const outlet = own[0]?.article.outlet;
+    if (before === undefined || outlet === undefined || shrunk.has(outlet)) {
+      return siteShare(own.map(({ article }) => published(article)));
+    }
+    const shared = new Set(before.share.map((article) => article.file));
+    const candidates: number[] = [];
+    const changes: { before: CompactRecords | null; now: CompactRecords }[] = [];
+    for (const [index, { ref, article }] of own.entries()) {
+      const was = grew.get(ref.file);
+      if (was !== undefined)
+        changes.push({ before: was, now: compactOf(article.records as Records) });
+      if (was !== undefined || shared.has(ref.file)) candidates.push(index);
+    }
+    const { kept, counts } = grownShare(
+      candidates.map((index) => published((own[index] as (typeof own)[number]).article)),
+      before.counts,
+      changes,
+    );
+    return { kept: kept.map((k) => candidates[k] as number), counts };
+  }
+
   // Site-wide pages, feeds, API index files, scripts and assets: each is rendered only when its
   // data changed. The outlets read give their articles' summaries, for their own pages; every
   // outlet gives its totals and its share of changes.
   const summaries: ArticleSummary[] = [];
   for (const ref of refs) {
     const article = state.articles[ref.file] as ArticleState;
-    if (article.records === null) continue;
-    summaries.push(summaryOf(compactOf(article.records), { ...article, urls }));
+    if (article.records !== null)
+      summaries.push(lazySummaryOf(article.records, { ...article, urls }));
   }
   const shares: PublishedArticle[] = [];
   const totals = new Map<string, OutletTotals>();
@@ -806,8 +866,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
  * articles are as they were, and the site-wide pages take their part from `previous.outlets`.
  */
 export function carriedOutlets(previous: SiteState | null, refs: readonly ArticleRef[]): string[] {
-  const read = new Set([...refs, ...Object.values(previous?.articles ?? {})].map((a) => a.outlet));
-  return Object.keys(previous?.outlets ?? {})
+  if (previous === null) return [];
+  const read = new Set<string>();
+  for (const ref of refs) read.add(ref.outlet);
+  for (const article of Object.values(previous.articles)) read.add(article.outlet);
+  return Object.keys(previous.outlets)
     .filter((outlet) => !read.has(outlet))
     .sort(compareStrings);
 }

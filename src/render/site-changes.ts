@@ -103,6 +103,48 @@ export function siteShare(articles: readonly PublishedArticle[]): {
   return { kept, counts };
 }
 
+/**
+ * `siteShare` of an outlet's articles after some of them grew, from its share before: each
+ * changed article is new, or was published before at the same slug and still has every change
+ * it had then, with the same time and headline flag (it may have gained versions, and its gone
+ * mark may differ). Then every change `siteShare` would choose among all the articles is one of
+ * the changed articles or of the unchanged ones the share before kept (the changes before are
+ * all still there, so none of those it left out can have moved up), and so `siteShare` of these
+ * alone keeps what it would keep of all. `candidates` are those articles in the order
+ * `siteShare` would be given all of them; `grown` the changed ones' records before (null for a
+ * new one) and now; `counts` the share's counts before.
+ */
+export function grownShare(
+  candidates: readonly PublishedArticle[],
+  counts: ChangeCounts,
+  grown: readonly { before: CompactRecords | null; now: CompactRecords }[],
+): { kept: number[]; counts: ChangeCounts } {
+  const total = { ...counts };
+  for (const { before, now } of grown) {
+    if (before !== null) addCounts(total, before, -1);
+    addCounts(total, now, 1);
+  }
+  return { kept: siteShare(candidates).kept, counts: total };
+}
+
+/** Whether `now` still has every change of `before`, each with the same time and headline flag. */
+export function grewFrom(before: CompactRecords, now: CompactRecords): boolean {
+  return (
+    now.c.length >= before.c.length &&
+    before.c.every(([time, , changed], i) => now.c[i]?.[0] === time && now.c[i]?.[2] === changed)
+  );
+}
+
+/** Adds (`sign` 1) or takes away (-1) the versions, edits and headline changes of `records`. */
+function addCounts(counts: ChangeCounts, records: CompactRecords, sign: 1 | -1): void {
+  for (const [i, [, , headlineChanged]] of records.c.entries()) {
+    counts.versions += sign;
+    if (i === 0) continue;
+    counts.edits += sign;
+    if (headlineChanged === 1) counts.headlineChanges += sign;
+  }
+}
+
 /** The changes `siteChanges` shows, as version numbers by article index, and the counts. */
 function chooseChanges(articles: readonly PublishedArticle[]): {
   chosen: Map<number, Set<number>>;
@@ -125,13 +167,11 @@ function chooseChanges(articles: readonly PublishedArticle[]): {
       outletNewest = new Newest(FEED_ENTRIES);
       byOutlet.set(outlet, outletNewest);
     }
+    addCounts(counts, records, 1);
     const ms = records.c.map(([time]) => Date.parse(time));
     for (const [i, [, , headlineChanged]] of records.c.entries()) {
       const time = ms[i] as number;
       const number = i + 1;
-      counts.versions++;
-      if (number > 1) counts.edits++;
-      if (number > 1 && headlineChanged === 1) counts.headlineChanges++;
       // As mostEdited and siteFeeds take them: a time that does not parse makes the newest
       // unknown, and is never the oldest.
       newestMs = Math.max(newestMs, time);

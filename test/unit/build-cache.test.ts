@@ -12,8 +12,16 @@ import {
   writeCacheState,
 } from "../../src/build-cache/build-cache.ts";
 import type { CacheHead } from "../../src/build-cache/cache-verdict.ts";
-import { type CompactRecords, compactOf, StoredRecords } from "../../src/render/article-records.ts";
+import {
+  type CompactRecords,
+  compactOf,
+  lazySummaryOf,
+  StoredRecords,
+  summaryOf,
+  timesOf,
+} from "../../src/render/article-records.ts";
 import type { ArticleState, OutletState, SiteState } from "../../src/render/build-site.ts";
+import { SiteUrls } from "../../src/render/site-urls.ts";
 
 let dir: string;
 
@@ -58,10 +66,13 @@ function state(): SiteState {
     articles: Object.fromEntries([
       article("archive/harbor/news/ferry.md", {
         versionCount: 2,
-        records: records("Ferry “late”\tagain\nand again", [
-          "2026-03-01T06:00:00.000Z",
-          "2026-03-01T07:00:00.000Z",
-        ]),
+        records: {
+          ...records("Ferry “late”\tagain\nand again", [
+            "2026-03-01T06:00:00.000Z",
+            "2026-03-01T07:00:00.000Z",
+          ]),
+          g: ["2026-03-02T06:00:00.000Z", 410],
+        },
       }),
       article("archive/harbor/news/bridge.html.md", { slug: "news/bridge" }),
       article("archive/harbor/news/tab\there.md", {
@@ -109,6 +120,29 @@ describe("the build cache's articles files", () => {
     expect(ferry?.records).toBeInstanceOf(StoredRecords);
     expect(plain(cached.state.articles)).toEqual(plain(written.articles));
     expect(cached.state.outlets).toEqual(written.outlets);
+  });
+
+  it("lists a stored article from its times, and shows it as its records say", async () => {
+    const cached = await read(await write(state(), null));
+    const urls = new SiteUrls("https://example.github.io/repo/");
+    for (const article of Object.values(cached.state.articles)) {
+      if (article.records === null) continue;
+      const { records } = article;
+      expect(records).toBeInstanceOf(StoredRecords);
+      const lazy = lazySummaryOf(records, { ...article, urls });
+      const times = { ...lazy };
+      expect(times).toEqual({
+        outlet: article.outlet,
+        slug: article.slug,
+        versionCount: article.versionCount,
+        firstSeen: timesOf(compactOf(records)).first,
+        lastChanged: timesOf(compactOf(records)).last,
+      });
+      const summary = summaryOf(compactOf(records), { ...article, urls });
+      expect({ ...times, headline: lazy.headline, href: lazy.href, gone: lazy.gone }).toEqual(
+        summary,
+      );
+    }
   });
 
   it("writes an unchanged article back as read, and a changed one anew", async () => {

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { type CompactRecords, expandRecords, summaryOf } from "../../src/render/article-records.ts";
 import { countChanges, listingPages } from "../../src/render/listing-pages.ts";
 import type { ChangeRecord, GoneRecord } from "../../src/render/page-types.ts";
-import { type PublishedArticle, siteChanges, siteShare } from "../../src/render/site-changes.ts";
+import {
+  grewFrom,
+  grownShare,
+  type PublishedArticle,
+  siteChanges,
+  siteShare,
+} from "../../src/render/site-changes.ts";
 import { siteFeeds } from "../../src/render/site-feeds.ts";
 import { SiteUrls } from "../../src/render/site-urls.ts";
 
@@ -163,5 +169,81 @@ describe("siteChanges", () => {
     // 168 changes, and the oldest change dates an empty feed.
     expect(chosen.shown.length).toBeLessThan(700);
     expect(chosen.shown.map((c) => c.time)).toContain(at(0));
+  });
+});
+
+describe("grownShare", () => {
+  /** Per article, nothing or what it gains: versions (perhaps dated before its others) and a gone mark. */
+  const growth = (days: number) =>
+    fc.array(
+      fc.option(
+        fc.record({
+          hours: fc.array(fc.integer({ min: 0, max: days * 24 }), { minLength: 0, maxLength: 3 }),
+          changed: fc.constantFrom<0 | 1>(0, 1),
+          gone: fc.option(fc.integer({ min: 0, max: days * 24 }), { nil: null }),
+        }),
+        { nil: null, freq: 3 },
+      ),
+      { maxLength: 160 },
+    );
+  const oneOutlet = (list: PublishedArticle[]) => list.map((a) => ({ ...a, outlet: "harbor" }));
+  const drawn = fc
+    .constantFrom(10, 60)
+    .chain((days) =>
+      fc.tuple(articles(days).map(oneOutlet), growth(days), articles(days).map(oneOutlet)),
+    );
+
+  it("keeps what siteShare keeps of all the articles, from the share before some grew", () => {
+    fc.assert(
+      fc.property(drawn, ([before, grow, added]) => {
+        const now = before.map((article, i) => {
+          const g = grow[i];
+          if (g === null || g === undefined) return article;
+          const { c } = article.records;
+          const more = g.hours.map((hour): CompactRecords["c"][number] => [
+            at(hour),
+            0,
+            g.changed,
+            0,
+            1,
+            1,
+            0,
+          ]);
+          const gone: CompactRecords["g"] = g.gone === null ? null : [at(g.gone), 404];
+          return { ...article, records: { c: [...c, ...more], g: gone } };
+        });
+        const all = [...now, ...added.map((a, i) => ({ ...a, slug: `new-${i}` }))];
+        const changed = (i: number) => i >= before.length || now[i] !== before[i];
+        const keptBefore = new Set(siteShare(before).kept);
+        const candidates = all.map((_, i) => i).filter((i) => changed(i) || keptBefore.has(i));
+        const grown = candidates.filter(changed).map((i) => ({
+          before: i < before.length ? (before[i] as PublishedArticle).records : null,
+          now: (all[i] as PublishedArticle).records,
+        }));
+        for (const { before, now } of grown)
+          if (before !== null) expect(grewFrom(before, now)).toBe(true);
+        const share = grownShare(
+          candidates.map((i) => all[i] as PublishedArticle),
+          siteShare(before).counts,
+          grown,
+        );
+        const whole = siteShare(all);
+        expect(share.kept.map((k) => candidates[k])).toEqual(whole.kept);
+        expect(share.counts).toEqual(whole.counts);
+      }),
+      { numRuns: 100, endOnFailure: true },
+    );
+  });
+
+  it("says an article did not grow when a change went or moved", () => {
+    const records = (times: number[], changed: (0 | 1)[] = []): CompactRecords => ({
+      c: times.map((hour, i) => [at(hour), i === 0 ? "Ferry" : 0, changed[i] ?? 0, 0, 0, 0, 0]),
+      g: null,
+    });
+    expect(grewFrom(records([1, 2]), records([1, 2, 3]))).toBe(true);
+    expect(grewFrom(records([1, 2]), records([1, 2]))).toBe(true);
+    expect(grewFrom(records([1, 2]), records([1]))).toBe(false);
+    expect(grewFrom(records([1, 2]), records([1, 3, 4]))).toBe(false);
+    expect(grewFrom(records([1, 2], [0, 1]), records([1, 2, 3], [0, 0]))).toBe(false);
   });
 });
