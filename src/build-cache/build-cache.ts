@@ -74,7 +74,7 @@ export class CachedState {
   /** The digest of each outlet's articles file. */
   readonly #digests: Map<string, string>;
   /** The articles `load` read, as read, and their lines: written back unless they changed. */
-  readonly #lines = new Map<string, { article: ArticleState; line: Buffer }>();
+  readonly #lines = new Map<string, { article: ArticleState; line: Span }>();
 
   constructor(dir: string, state: SiteState, digests: Map<string, string>) {
     this.#dir = dir;
@@ -111,7 +111,7 @@ export class CachedState {
   }
 
   /** The line `article` was read from (see `load`), if it is still as read. */
-  lineOf(file: string, article: ArticleState): Buffer | undefined {
+  lineOf(file: string, article: ArticleState): Span | undefined {
     const read = this.#lines.get(file);
     if (read === undefined) return undefined;
     const was = read.article;
@@ -157,7 +157,7 @@ export class CachedState {
             : new StoredRecords(bytes, tab + 1, end, { count, first, last } as RecordTimes),
       };
       into[file] = article;
-      if (keep) this.#lines.set(file, { article, line: bytes.subarray(start, end + 1) });
+      if (keep) this.#lines.set(file, { article, line: { bytes, start, end: end + 1 } });
       start = end + 1;
     }
     return true;
@@ -233,7 +233,7 @@ export function serializeCacheState(
     const withTimes: Head = [...head, count, first, last];
     if (a.records instanceof StoredRecords) {
       lines.add(`${JSON.stringify(withTimes)}\t`);
-      lines.add(a.records.bytes);
+      lines.add(a.records.span);
       lines.add("\n");
     } else lines.add(`${JSON.stringify(withTimes)}\t${JSON.stringify(a.records)}\n`);
   }
@@ -271,30 +271,53 @@ export function serializeCacheState(
   return { bytes, digest: digestOf(bytes), outlets: files, removed };
 }
 
+/** Bytes `[start, end)` of a file read. */
+export interface Span {
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
 /** An articles file as it is put together: lines read before, and text made now. */
 class ArticleLines {
   readonly #parts: Buffer[] = [];
   /** Text not yet encoded: consecutive pieces are encoded at once. */
   #text: string[] = [];
+  /** Bytes read not yet added: consecutive lines of one file are added at once. */
+  #read: Span | null = null;
 
-  add(part: Buffer | string): void {
+  add(part: Span | string): void {
     if (typeof part === "string") {
+      this.#flushRead();
       this.#text.push(part);
       return;
     }
-    this.#flush();
-    this.#parts.push(part);
+    this.#flushText();
+    const read = this.#read;
+    if (read !== null && read.bytes === part.bytes && read.end === part.start) read.end = part.end;
+    else {
+      this.#flushRead();
+      this.#read = { ...part };
+    }
   }
 
   bytes(): Buffer {
-    this.#flush();
+    this.#flushText();
+    this.#flushRead();
     return Buffer.concat(this.#parts);
   }
 
-  #flush(): void {
+  #flushText(): void {
     if (this.#text.length === 0) return;
     this.#parts.push(Buffer.from(this.#text.join(""), "utf8"));
     this.#text = [];
+  }
+
+  #flushRead(): void {
+    if (this.#read === null) return;
+    const { bytes, start, end } = this.#read;
+    this.#parts.push(bytes.subarray(start, end));
+    this.#read = null;
   }
 }
 

@@ -52,9 +52,9 @@ export class StoredRecords {
     this.times = times;
   }
 
-  /** The JSON, as stored (a view of the buffer). */
-  get bytes(): Buffer {
-    return this.#buffer.subarray(this.#start, this.#end);
+  /** Where the JSON is, as stored. */
+  get span(): { bytes: Buffer; start: number; end: number } {
+    return { bytes: this.#buffer, start: this.#start, end: this.#end };
   }
 
   get compact(): CompactRecords {
