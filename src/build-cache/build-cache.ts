@@ -20,7 +20,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogEntry } from "../history/parse-git-log.ts";
 import { ARTICLE_FILE } from "../history/read-archive-log.ts";
-import { type RecordTimes, StoredRecords, timesOf } from "../render/article-records.ts";
+import { type RecordTimes, type Span, StoredRecords, timesOf } from "../render/article-records.ts";
 import type { ArticleState, OutletState, SiteState } from "../render/build-site.ts";
 import type { CacheHead } from "./cache-verdict.ts";
 
@@ -269,13 +269,6 @@ export function serializeCacheState(
   const bytes = Buffer.from(JSON.stringify(stored), "utf8");
   const removed = Object.keys(previous?.state.outlets ?? {}).filter((o) => !outlets[o]);
   return { bytes, digest: digestOf(bytes), outlets: files, removed };
-}
-
-/** Bytes `[start, end)` of a file read. */
-export interface Span {
-  bytes: Buffer;
-  start: number;
-  end: number;
 }
 
 /** An articles file as it is put together: lines read before, and text made now. */

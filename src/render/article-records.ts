@@ -53,7 +53,7 @@ export class StoredRecords {
   }
 
   /** Where the JSON is, as stored. */
-  get span(): { bytes: Buffer; start: number; end: number } {
+  get span(): Span {
     return { bytes: this.#buffer, start: this.#start, end: this.#end };
   }
 
@@ -63,6 +63,13 @@ export class StoredRecords {
     ) as CompactRecords;
     return this.#parsed;
   }
+}
+
+/** Bytes `[start, end)` of a file read. */
+export interface Span {
+  bytes: Buffer;
+  start: number;
+  end: number;
 }
 
 /** An article's records: made by this build, or as the build cache stored them. */
