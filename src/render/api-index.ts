@@ -25,6 +25,8 @@ export function apiIndex(input: {
    * file links no other); all days' files for other outlets.
    */
   daysOf?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Outlets' articles already grouped by day (`articlesByDay` of their summaries), if at hand. */
+  byDay?: ReadonlyMap<string, [string, ArticleSummary[]][]>;
 }): { file: string; json: string }[] {
   const { outlets, summaries, urls, siteTitle, outletFilesOf, daysOf } = input;
   const totals = input.totals ?? outletTotals(summaries);
@@ -48,7 +50,7 @@ export function apiIndex(input: {
   for (const outlet of outlets) {
     if (outletFilesOf !== undefined && !outletFilesOf.has(outlet.id)) continue;
     const own = { id: outlet.id, name: outlet.name };
-    const days = articlesByDay(byOutlet.get(outlet.id) ?? []);
+    const days = input.byDay?.get(outlet.id) ?? articlesByDay(byOutlet.get(outlet.id) ?? []);
     files.push({
       file: urls.file({ kind: "api-outlet", outlet: outlet.id }),
       json: jsonText({

@@ -703,6 +703,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     siteTitle: site.title,
     outletFilesOf: ownListingsOf,
     totals,
+    // The outlets whose files are made are those whose pages were: grouped by day there.
+    byDay: listings.byDay,
   };
   let api = apiIndex({ ...apiInput, daysOf: ownListingsOf && changedDays });
   const apiMade = new Set(api.map((f) => f.file));

@@ -166,6 +166,8 @@ export function listingPages(input: ListingInput): {
   days: DayPage[];
   /** Every day page of the outlets whose pages were made, made or not. */
   dayParts: DayPart[];
+  /** The articles of each outlet whose pages were made, by day (`articlesByDay`). */
+  byDay: Map<string, [string, ArticleSummary[]][]>;
   headlines: HeadlinesPage;
 } {
   const { outlets, summaries, changes, urls, outletPagesOf, daysOf } = input;
@@ -177,6 +179,7 @@ export function listingPages(input: ListingInput): {
   const outletPages: OutletPage[] = [];
   const dayPages: DayPage[] = [];
   const dayParts: DayPart[] = [];
+  const daysByOutlet = new Map<string, [string, ArticleSummary[]][]>();
   for (const outlet of outlets) {
     if (outletPagesOf !== undefined && !outletPagesOf.has(outlet.id)) continue;
     // Each article's times, parsed once: an outlet can have tens of thousands to order.
@@ -190,6 +193,7 @@ export function listingPages(input: ListingInput): {
       text: outlet.name,
     };
     const days = byDay(articles);
+    daysByOutlet.set(outlet.id, days);
     const parts = days.flatMap(([day, list]) =>
       paginate(list, ARTICLES_PER_DAY_PAGE).map((page) => ({ day, part: page.number, page })),
     );
@@ -303,7 +307,7 @@ export function listingPages(input: ListingInput): {
     changes: newest(headlineChanges, HEADLINES_PAGE, byNewest).map(toItem),
     total: counts.headlineChanges,
   };
-  return { home, outlets: outletPages, days: dayPages, dayParts, headlines };
+  return { home, outlets: outletPages, days: dayPages, dayParts, byDay: daysByOutlet, headlines };
 }
 
 /**

@@ -339,6 +339,10 @@ describe("the lists by day after some articles change", () => {
         const full = files(after);
         const some = files(after, new Map([["harbor", changed]]));
         for (const [file, json] of full) expect(some.get(file) ?? old.get(file)).toBe(json);
+        // Given the grouping the listings made, the same files.
+        const { byDay } = listingPages({ outlets, summaries: after, changes: [], urls });
+        const grouped = apiIndex({ outlets, summaries: after, urls, siteTitle: "Stet", byDay });
+        expect(new Map(grouped.map((f) => [f.file, f.json]))).toEqual(full);
       }),
       { numRuns: 100 },
     );
